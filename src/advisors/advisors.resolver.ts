@@ -1,0 +1,67 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, Roles } from '../auth/auth.decorators.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { Connection } from '../graphql/pagination/connection.type.js';
+import { Region } from '../reference-data/region.entity.js';
+import { RegionalDirection } from '../reference-data/regional-direction.entity.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { ServicePoint } from '../reference-data/service-point.entity.js';
+import { Advisor } from './advisor.entity.js';
+import { AdvisorsService } from './advisors.service.js';
+import { AdvisorsArgs, CreateAdvisorInput, UpdateAdvisorInput } from './dto/advisor.inputs.js';
+
+const AdvisorConnection = Connection(Advisor);
+
+@Resolver(() => Advisor)
+export class AdvisorsResolver {
+  constructor(
+    private readonly advisorsService: AdvisorsService,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  @Query(() => Advisor, { description: 'La personne authentifiée' })
+  me(@Ctx() ctx: RequestContext) {
+    return this.advisorsService.me(ctx);
+  }
+
+  @Query(() => Advisor, { nullable: true })
+  advisor(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.advisorsService.advisor(ctx, id);
+  }
+
+  @Query(() => AdvisorConnection, { description: 'Utilisatrices et utilisateurs, par nom' })
+  advisors(@Ctx() ctx: RequestContext, @Args() args: AdvisorsArgs) {
+    return this.advisorsService.advisors(ctx, args);
+  }
+
+  @Mutation(() => Advisor, { description: 'ADMIN : créer une utilisatrice ou un utilisateur' })
+  @Roles(Role.ADMIN)
+  createAdvisor(@Ctx() ctx: RequestContext, @Args('input') input: CreateAdvisorInput) {
+    return this.advisorsService.createAdvisor(ctx, input);
+  }
+
+  @Mutation(() => Advisor, { description: 'ADMIN : modifier, changer le rôle ou les régions, désactiver' })
+  @Roles(Role.ADMIN)
+  updateAdvisor(@Ctx() ctx: RequestContext, @Args('input') input: UpdateAdvisorInput) {
+    return this.advisorsService.updateAdvisor(ctx, input);
+  }
+
+  @ResolveField(() => [Region], {
+    description: 'Ses régions : celles qui lui sont assignées, ou pour un MANAGER celles de sa direction',
+  })
+  regions(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.advisorsService.regionsByAdvisor, advisor.id);
+  }
+
+  @ResolveField(() => RegionalDirection, { nullable: true })
+  direction(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
+    return advisor.directionCode ? loaders.load(this.referenceData.directionByCode, advisor.directionCode) : null;
+  }
+
+  @ResolveField(() => ServicePoint, { nullable: true })
+  servicePoint(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
+    return advisor.servicePointId ? loaders.load(this.referenceData.servicePointById, advisor.servicePointId) : null;
+  }
+}

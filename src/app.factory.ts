@@ -1,0 +1,24 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import type { DatabaseUrls } from './database/data-source-options.js';
+import { httpLogging } from './logging/http-logging.middleware.js';
+import { PinoNestLogger } from './logging/logger.js';
+import { StartupService } from './startup/startup.service.js';
+
+/**
+ * Builds the service (used by `npm start`, the tests and the CLI): Nest application, HTTP logging, and the
+ * database made ready (migrations, reference data, bootstrap admin, demo data when enabled).
+ */
+export async function createApp(config: AppConfig, database: DatabaseUrls, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  app.use(httpLogging(logger));
+  await app.get(StartupService).prepareDatabase();
+  return app;
+}

@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AdvisorsModule } from './advisors/advisors.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import type { DatabaseUrls } from './database/data-source-options.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { GraphQLApiModule } from './graphql/graphql-api.module.js';
+import { HealthModule } from './health/health.module.js';
+import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { StartupModule } from './startup/startup.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseUrls): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // Foundation
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(database),
+        AuthModule,
+        AuditModule,
+        GraphQLApiModule,
+        HealthModule,
+        // Domain
+        ReferenceDataModule,
+        AdvisorsModule,
+        // Operations
+        DemoModule,
+        StartupModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnauthenticatedError } from '../errors/domain.errors.js';
+import type { Locale } from '../i18n/locale.js';
+import { ActorDirectory } from './actor-directory.js';
+import { RequestContext } from './request-context.js';
+import { TokenVerifier } from './token-verifier.js';
+
+/** The outcome of authenticating a request: a context, or the reason there is none. */
+export type Authentication = { context: RequestContext } | { error: UnauthenticatedError };
+
+/** Turns an Authorization header into the request context (advisor, role, own regions). */
+@Injectable()
+export class Authenticator {
+  private readonly logger = new Logger(Authenticator.name);
+
+  constructor(
+    private readonly tokens: TokenVerifier,
+    private readonly directory: ActorDirectory,
+  ) {}
+
+  async authenticate(authorization: string | undefined, requestId: string, locale: Locale): Promise<Authentication> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (!match?.[1]) return { error: new UnauthenticatedError('auth.missingToken') };
+    const email = await this.tokens.emailOf(match[1]);
+    if (email === null) return { error: new UnauthenticatedError('auth.invalidToken') };
+    try {
+      const actor = await this.directory.findActiveByEmail(email);
+      if (actor === null) return { error: new UnauthenticatedError('auth.unknownAdvisor') };
+      return { context: new RequestContext(actor, requestId, locale) };
+    } catch (error) {
+      this.logger.error({ err: error, requestId }, 'advisor lookup failed during authentication');
+      return { error: new UnauthenticatedError('auth.unavailable') };
+    }
+  }
+}

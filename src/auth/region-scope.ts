@@ -1,0 +1,28 @@
+import { ForbiddenError } from '../errors/domain.errors.js';
+import type { RequestContext } from './request-context.js';
+
+let parameterSequence = 0;
+
+/** A SQL condition and its parameters, ready for a TypeORM query builder's `andWhere`. */
+export interface ScopeCondition {
+  sql: string;
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * The single translation of "own regions" into SQL: restricts `column` (a region code column, e.g.
+ * `company.region_code`) to the caller's regions. ADMIN and the system see everything; ANALYST nothing.
+ */
+export function regionScope(ctx: RequestContext, column: string): ScopeCondition {
+  const scope = ctx.scopeRegionCodes;
+  if (scope === null) return { sql: 'TRUE', parameters: {} };
+  if (scope.length === 0) return { sql: 'FALSE', parameters: {} };
+  parameterSequence = (parameterSequence + 1) % 1_000_000;
+  const name = `scopeRegions${parameterSequence}`;
+  return { sql: `${column} IN (:...${name})`, parameters: { [name]: [...scope] } };
+}
+
+/** Refuses a write or a read aimed at a region outside the caller's scope. */
+export function assertRegionInScope(ctx: RequestContext, regionCode: string): void {
+  if (!ctx.inScope(regionCode)) throw new ForbiddenError('forbidden.region', { regionCode });
+}

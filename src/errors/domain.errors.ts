@@ -1,0 +1,71 @@
+import type { MessageKey } from '../i18n/messages.js';
+import { ErrorCode } from './error-code.js';
+
+type Params = Record<string, unknown>;
+
+/** One invalid field of an input: its path (e.g. `input.email`) and why. */
+export interface FieldProblem {
+  field: string;
+  message: MessageKey;
+  params?: Params;
+}
+
+/**
+ * A refusal the domain knows how to explain. Services throw these; the GraphQL error filter turns them into
+ * `extensions.code` and a message in the caller's language. Anything else is an internal error and is masked.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(messageKey);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = ErrorCode.FORBIDDEN;
+
+  constructor(messageKey: MessageKey = 'forbidden', params: Params = {}) {
+    super(messageKey, params);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = ErrorCode.NOT_FOUND;
+
+  /** `entity` names the thing in both languages, e.g. { fr: 'Conseillère ou conseiller', en: 'Advisor' }. */
+  constructor(entity: { fr: string; en: string }, id: string) {
+    super('notFound', { entityFr: entity.fr, entityEn: entity.en, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = ErrorCode.CONFLICT;
+}
+
+/** The record changed since the client read it (optimistic concurrency). */
+export class StaleVersionError extends ConflictError {
+  constructor(entityType: string, id: string) {
+    super('staleVersion', { entityType, id });
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+
+  constructor(readonly fields: FieldProblem[]) {
+    super('badUserInput');
+  }
+
+  static field(field: string, message: MessageKey, params?: Params): BadUserInputError {
+    return new BadUserInputError([{ field, message, params }]);
+  }
+}

@@ -1,0 +1,50 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../config/app-config.js';
+import { formatGraphQLError } from '../errors/format-graphql-error.js';
+import { GraphQLExceptionFilter } from '../errors/graphql-exception.filter.js';
+import { DateScalar } from './date.scalar.js';
+import { GraphQLContextFactory } from './graphql-context.factory.js';
+import { InputValidationPipe } from './validation/validation.pipe.js';
+
+const logger = new Logger('GraphQL');
+
+@Module({ providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
+class GraphQLContextModule {}
+
+/** GraphQL at /graphql: code-first schema, per-request context, one error mapping, validated inputs. */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [GraphQLContextModule],
+      inject: [GraphQLContextFactory, AppConfig],
+      useFactory: (contexts: GraphQLContextFactory, config: AppConfig): ApolloDriverConfig => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        buildSchemaOptions: { dateScalarMode: 'isoDate' },
+        introspection: !config.isProduction,
+        playground: false,
+        graphiql: false,
+        plugins: [ApolloServerPluginLandingPageDisabled()],
+        includeStacktraceInErrorResponses: false,
+        csrfPrevention: true,
+        allowBatchedHttpRequests: false,
+        formatError: (formatted, error) =>
+          formatGraphQLError(formatted, error, (err) => logger.error({ err }, 'masked an unexpected GraphQL error')),
+        context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
+      }),
+    }),
+  ],
+  providers: [
+    DateScalar,
+    { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+  ],
+})
+export class GraphQLApiModule {}

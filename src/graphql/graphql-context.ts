@@ -1,0 +1,15 @@
+import type { Request, Response } from 'express';
+import type { Authentication } from '../auth/authenticator.js';
+import type { Locale } from '../i18n/locale.js';
+import type { RequestLoaders } from './request-loaders.js';
+
+/** What every resolver can reach, built once per HTTP request. */
+export interface GraphQLContext {
+  req: Request;
+  res: Response;
+  requestId: string;
+  locale: Locale;
+  auth: Authentication;
+  /** Per-request DataLoaders (batched, cached for this request only). */
+  loaders: RequestLoaders;
+}

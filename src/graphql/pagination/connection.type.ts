@@ -1,0 +1,48 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+
+@ObjectType({ description: 'Position dans une liste paginée' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Curseur à passer en `after` pour la page suivante' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+/** A page of a list. `totalCount` may be a promise computed only when read (see withLazyTotal). */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number | Promise<number>;
+}
+
+/** Builds the `XConnection` and `XEdge` object types for a node type (SPEC §6 cursor connections). */
+export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Page<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => nodeType)
+    node!: T;
+
+    @Field()
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: true })
+  abstract class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Nombre total d’éléments correspondant au filtre' })
+    totalCount!: number | Promise<number>;
+  }
+  return ConnectionType as unknown as Type<Page<T>>;
+}

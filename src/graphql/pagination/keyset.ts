@@ -1,0 +1,90 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError } from '../../errors/domain.errors.js';
+import type { Page } from './connection.type.js';
+import { DEFAULT_PAGE_SIZE } from './pagination.args.js';
+
+/** One key of the ordering: a SQL expression (never null) and how to read it from an entity. */
+export interface SortKey<T> {
+  expression: string;
+  direction: 'ASC' | 'DESC';
+  valueOf: (row: T) => string | number;
+}
+
+export interface KeysetRequest<T> {
+  first?: number;
+  after?: string;
+  /** The ordering; its last key must be unique (usually the id) so the order is total. */
+  sort: SortKey<T>[];
+}
+
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number): (string | number)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as (string | number)[];
+    }
+  } catch {
+    /* reported below */
+  }
+  throw BadUserInputError.field('after', 'field.cursor');
+}
+
+/**
+ * Keyset (seek) pagination over a query builder: `WHERE (k1, k2, …) > (cursor…)` written as an OR-chain so
+ * mixed directions work, `LIMIT first + 1` to learn whether a next page exists, and a lazy total count.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  request: KeysetRequest<T>,
+): Promise<Page<T>> {
+  const first = request.first ?? DEFAULT_PAGE_SIZE;
+  const countQuery = query.clone();
+  const page = query.clone();
+  if (request.after !== undefined) {
+    const values = decodeCursor(request.after, request.sort.length);
+    const parameters: Record<string, unknown> = {};
+    const alternatives = request.sort.map((key, i) => {
+      const equalities = request.sort.slice(0, i).map((previous, j) => {
+        parameters[`cursor${j}`] = values[j];
+        return `${previous.expression} = :cursor${j}`;
+      });
+      parameters[`cursor${i}`] = values[i];
+      const comparison = `${key.expression} ${key.direction === 'ASC' ? '>' : '<'} :cursor${i}`;
+      return `(${[...equalities, comparison].join(' AND ')})`;
+    });
+    page.andWhere(`(${alternatives.join(' OR ')})`, parameters);
+  }
+  request.sort.forEach((key, i) => {
+    if (i === 0) page.orderBy(key.expression, key.direction);
+    else page.addOrderBy(key.expression, key.direction);
+  });
+  const rows = await page.limit(first + 1).getMany();
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((node) => ({
+    node,
+    cursor: encodeCursor(request.sort.map((key) => key.valueOf(node))),
+  }));
+  return withLazyTotal({ edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
+    countQuery.orderBy().getCount(),
+  );
+}
+
+/**
+ * Adds `totalCount` as a getter that runs the COUNT only when GraphQL reads the field (once), so a client that
+ * does not ask for the total does not pay for it.
+ */
+export function withLazyTotal<T>(page: Omit<Page<T>, 'totalCount'>, count: () => Promise<number>): Page<T> {
+  let total: Promise<number> | undefined;
+  return Object.defineProperty(page, 'totalCount', {
+    enumerable: true,
+    get: () => (total ??= count()),
+  }) as Page<T>;
+}

@@ -1,0 +1,51 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { BadUserInputError, type FieldProblem } from '../../errors/domain.errors.js';
+import { decodeProblem } from './field-rules.js';
+
+const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
+
+/** Trims every string of an input (nested ones included) so "  " counts as empty. */
+function trimStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(trimStrings);
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trimStrings(v)]));
+  }
+  return value;
+}
+
+function problems(errors: ValidationError[], path: string): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = path ? `${path}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {})
+      .slice(0, 1)
+      .map((text): FieldProblem => {
+        const decoded = decodeProblem(text);
+        return decoded ? { field, message: decoded.key, params: decoded.params } : { field, message: 'field.invalid' };
+      });
+    return [...own, ...problems(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates every GraphQL argument whose type is a class with class-validator rules. A failure throws
+ * BAD_USER_INPUT naming each offending field (`input.email`), before the resolver touches the database.
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (metadata.type === 'custom' || !type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') {
+      return value;
+    }
+    const instance = plainToInstance(type, trimStrings({ ...value }), { enableImplicitConversion: false }) as object;
+    const errors = await validate(instance, { forbidUnknownValues: false, validationError: { target: false } });
+    if (errors.length > 0) {
+      const root = metadata.type === 'body' || metadata.data ? (metadata.data ?? '') : '';
+      throw new BadUserInputError(problems(errors, root));
+    }
+    return instance;
+  }
+}

@@ -1,0 +1,139 @@
+import type { Locale } from './locale.js';
+
+type Params = Record<string, unknown>;
+type Text = string | ((params: Params) => string);
+interface Message {
+  fr: Text;
+  en: Text;
+}
+
+const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value));
+
+/**
+ * Every message a client can read, in French (default) and English. Keys are stable; modules add theirs here
+ * so translators find them in one place.
+ */
+const CATALOG = {
+  // Authentication and permissions
+  'auth.missingToken': {
+    fr: 'Authentification requise : fournissez un jeton dans l’en-tête Authorization: Bearer.',
+    en: 'Authentication required: send a token in the Authorization: Bearer header.',
+  },
+  'auth.invalidToken': {
+    fr: 'Jeton invalide ou expiré.',
+    en: 'Invalid or expired token.',
+  },
+  'auth.unknownAdvisor': {
+    fr: 'Aucune conseillère ni aucun conseiller actif ne correspond à ce jeton.',
+    en: 'No active advisor matches this token.',
+  },
+  'auth.unavailable': {
+    fr: 'L’authentification est momentanément indisponible. Réessayez dans quelques instants.',
+    en: 'Authentication is temporarily unavailable. Try again in a moment.',
+  },
+  forbidden: {
+    fr: 'Vous n’avez pas la permission d’effectuer cette opération.',
+    en: 'You are not allowed to perform this operation.',
+  },
+  'forbidden.region': {
+    fr: (p) => `La région ${list(p.regionCode)} ne fait pas partie de vos régions.`,
+    en: (p) => `Region ${list(p.regionCode)} is not one of your regions.`,
+  },
+  // Generic outcomes
+  notFound: {
+    fr: (p) => `${String(p.entityFr ?? 'Élément')} introuvable (${String(p.id)}).`,
+    en: (p) => `${String(p.entityEn ?? 'Item')} not found (${String(p.id)}).`,
+  },
+  badUserInput: {
+    fr: 'Données invalides : corrigez les champs indiqués.',
+    en: 'Invalid input: correct the fields listed.',
+  },
+  staleVersion: {
+    fr: 'Cet enregistrement a été modifié par quelqu’un d’autre depuis votre lecture. Rechargez-le puis recommencez.',
+    en: 'This record was changed by someone else since you read it. Reload it and try again.',
+  },
+  internal: {
+    fr: 'Une erreur interne est survenue. Elle a été journalisée ; réessayez plus tard.',
+    en: 'An internal error occurred. It has been logged; try again later.',
+  },
+  'conflict.advisorEmail': {
+    fr: (p) => `Une conseillère ou un conseiller utilise déjà l’adresse ${String(p.email)}.`,
+    en: (p) => `An advisor already uses the address ${String(p.email)}.`,
+  },
+  'conflict.directionCode': {
+    fr: (p) => `La direction régionale ${String(p.code)} existe déjà.`,
+    en: (p) => `Regional direction ${String(p.code)} already exists.`,
+  },
+  'conflict.servicePointName': {
+    fr: (p) => `Un point de services porte déjà le nom « ${String(p.name)} » dans cette région.`,
+    en: (p) => `A service point named "${String(p.name)}" already exists in this region.`,
+  },
+  // Field validation (BAD_USER_INPUT details)
+  'field.required': { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
+  'field.maxLength': {
+    fr: (p) => `Au plus ${String(p.max)} caractères.`,
+    en: (p) => `At most ${String(p.max)} characters.`,
+  },
+  'field.email': { fr: 'Adresse courriel invalide.', en: 'Invalid email address.' },
+  'field.regionCode': {
+    fr: 'Code de région invalide : deux chiffres de 01 à 17.',
+    en: 'Invalid region code: two digits from 01 to 17.',
+  },
+  'field.unknownRegion': {
+    fr: (p) => `Région inconnue : ${list(p.codes)}.`,
+    en: (p) => `Unknown region: ${list(p.codes)}.`,
+  },
+  'field.unknownDirection': {
+    fr: (p) => `Direction régionale inconnue : ${String(p.code)}.`,
+    en: (p) => `Unknown regional direction: ${String(p.code)}.`,
+  },
+  'field.unknownServicePoint': {
+    fr: (p) => `Point de services inconnu : ${String(p.id)}.`,
+    en: (p) => `Unknown service point: ${String(p.id)}.`,
+  },
+  'field.managerNeedsDirection': {
+    fr: 'Une gestionnaire ou un gestionnaire doit appartenir à une direction régionale.',
+    en: 'A manager must belong to a regional direction.',
+  },
+  'field.advisorNeedsRegions': {
+    fr: 'Une conseillère ou un conseiller doit avoir au moins une région assignée.',
+    en: 'An advisor must have at least one assigned region.',
+  },
+  'field.uuid': { fr: 'Identifiant invalide.', en: 'Invalid identifier.' },
+  'field.directionCode': {
+    fr: 'Code de direction invalide : 2 à 8 lettres majuscules ou chiffres.',
+    en: 'Invalid direction code: 2 to 8 capital letters or digits.',
+  },
+  'field.postalCode': {
+    fr: 'Code postal canadien invalide (format A1A 1A1).',
+    en: 'Invalid Canadian postal code (format A1A 1A1).',
+  },
+  'field.intRange': {
+    fr: (p) => `Un entier de ${String(p.min)} à ${String(p.max)}.`,
+    en: (p) => `An integer from ${String(p.min)} to ${String(p.max)}.`,
+  },
+  'field.cursor': {
+    fr: 'Curseur de pagination invalide : réutilisez un endCursor reçu.',
+    en: 'Invalid pagination cursor: reuse an endCursor you received.',
+  },
+  'field.noChange': {
+    fr: 'Indiquez au moins un champ à modifier.',
+    en: 'Give at least one field to change.',
+  },
+  'field.controlCharacters': {
+    fr: 'Caractères de contrôle interdits.',
+    en: 'Control characters are not allowed.',
+  },
+  'field.invalid': { fr: 'Valeur invalide.', en: 'Invalid value.' },
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof CATALOG;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOG, key);
+}
+
+export function translate(key: MessageKey, locale: Locale, params: Params = {}): string {
+  const text: Text = CATALOG[key][locale];
+  return typeof text === 'function' ? text(params) : text;
+}

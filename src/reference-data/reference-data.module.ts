@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Region } from './region.entity.js';
+import { RegionalDirection } from './regional-direction.entity.js';
+import { ReferenceDataService } from './reference-data.service.js';
+import { RegionalDirectionResolver, RegionResolver, ServicePointResolver } from './reference-data.resolver.js';
+import { ServicePoint } from './service-point.entity.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Region, RegionalDirection, ServicePoint])],
+  providers: [ReferenceDataService, RegionResolver, RegionalDirectionResolver, ServicePointResolver],
+  exports: [ReferenceDataService],
+})
+export class ReferenceDataModule {}
