@@ -14,13 +14,13 @@ import { StartupModule } from './startup/startup.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseUrls): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseUrls, connectDatabase = true): DynamicModule {
     return {
       module: AppModule,
       imports: [
         // Foundation
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(database),
+        DatabaseModule.forRoot(database, connectDatabase),
         AuthModule,
         AuditModule,
         GraphQLApiModule,

@@ -8,7 +8,8 @@ import { UnitOfWork } from './unit-of-work.js';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(urls: DatabaseUrls): DynamicModule {
+  /** `connect: false` builds everything without opening a connection (schema generation). */
+  static forRoot(urls: DatabaseUrls, connect = true): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -17,6 +18,7 @@ export class DatabaseModule {
           autoLoadEntities: true,
           retryAttempts: 2,
           retryDelay: 500,
+          manualInitialization: !connect,
         }),
       ],
       providers: [UnitOfWork, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
