@@ -1,5 +1,5 @@
 import { createAdvisor } from './support/factories.js';
-import { TestApp } from './support/test-app.js';
+import { TestApp, type RequestOptions } from './support/test-app.js';
 
 describe('authentication', () => {
   let app: TestApp;
@@ -8,7 +8,7 @@ describe('authentication', () => {
   });
   afterAll(() => app.close());
 
-  const codeOf = async (as: Parameters<TestApp['graphql']>[1]['as']) =>
+  const codeOf = async (as: RequestOptions["as"]) =>
     (await app.graphql(`{ regions { code } }`, { as })).errors?.[0]?.extensions?.code;
 
   it('answers UNAUTHENTICATED without a token', async () => {

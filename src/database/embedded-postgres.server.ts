@@ -55,6 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new Error(
       `the embedded PostgreSQL in ${options.directory} did not start${error ? `: ${String(error)}` : ''}`,
+      { cause: error },
     );
   }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;

@@ -27,12 +27,15 @@ export function createLogger(level: LogLevel): Logger {
   });
 }
 
+/** Nest's start-up chatter (one line per module and route): useful when debugging, noise otherwise. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'GraphQLModule', 'NestFactory']);
+
 /** Nest's logger interface on top of pino, so framework messages are JSON lines too. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    this.write(BOOT_CONTEXTS.has(String(rest.at(-1))) ? 'debug' : 'info', message, rest);
   }
 
   error(message: unknown, ...rest: unknown[]): void {
