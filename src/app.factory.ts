@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseUrls } from './database/data-source-options.js';
+import { statementCounter } from './database/statement-counter.js';
 import { httpLogging } from './logging/http-logging.middleware.js';
 import { PinoNestLogger } from './logging/logger.js';
 import { StartupService } from './startup/startup.service.js';
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.use((_req: unknown, _res: unknown, next: () => void) => statementCounter.run(next));
   app.use(httpLogging(logger));
   await app.get(StartupService).prepareDatabase();
   return app;

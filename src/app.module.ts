@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdvisorsModule } from './advisors/advisors.module.js';
+import { AccompanimentsModule } from './accompaniments/accompaniments.module.js';
+import { CompaniesModule } from './companies/companies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -28,6 +30,8 @@ export class AppModule {
         // Domain
         ReferenceDataModule,
         AdvisorsModule,
+        CompaniesModule,
+        AccompanimentsModule,
         // Operations
         DemoModule,
         StartupModule,

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
 import { Advisor } from './advisor.entity.js';
-import { AdvisorsResolver } from './advisors.resolver.js';
+import { AdvisorsResolver, AuditEntryActorResolver } from './advisors.resolver.js';
 import { AdvisorsService } from './advisors.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Advisor]), ReferenceDataModule],
-  providers: [AdvisorsService, AdvisorsResolver],
+  providers: [AdvisorsService, AdvisorsResolver, AuditEntryActorResolver],
   exports: [AdvisorsService],
 })
 export class AdvisorsModule {}

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Ctx, Roles } from '../auth/auth.decorators.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
@@ -63,5 +64,16 @@ export class AdvisorsResolver {
   @ResolveField(() => ServicePoint, { nullable: true })
   servicePoint(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
     return advisor.servicePointId ? loaders.load(this.referenceData.servicePointById, advisor.servicePointId) : null;
+  }
+}
+
+/** `AuditEntry.actor`, resolved here because the audit module sits below advisors. */
+@Resolver(() => AuditEntry)
+export class AuditEntryActorResolver {
+  constructor(private readonly advisorsService: AdvisorsService) {}
+
+  @ResolveField(() => Advisor, { nullable: true, description: 'Auteur de la modification' })
+  actor(@Parent() entry: AuditEntry, @Context() { loaders }: GraphQLContext) {
+    return entry.actorId ? loaders.load(this.advisorsService.advisorById, entry.actorId) : null;
   }
 }

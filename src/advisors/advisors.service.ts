@@ -66,6 +66,28 @@ export class AdvisorsService {
     (region) => region.advisorId,
   );
 
+  /**
+   * An active ADVISOR or MANAGER who has `regionCode` among their own regions, to lead a file there; refuses
+   * anyone else with BAD_USER_INPUT on `field`.
+   */
+  async assertCanLeadFileIn(advisorId: string, regionCode: string, field: string): Promise<void> {
+    const rows: { role: Role; in_region: boolean }[] = await this.db.query(
+      `SELECT a.role,
+              CASE WHEN a.role = 'MANAGER'
+                   THEN EXISTS (SELECT 1 FROM regions r WHERE r.direction_code = a.direction_code AND r.code = $2)
+                   ELSE EXISTS (SELECT 1 FROM advisor_regions ar WHERE ar.advisor_id = a.id AND ar.region_code = $2)
+              END AS in_region
+         FROM advisors a
+        WHERE a.id = $1 AND a.active`,
+      [advisorId, regionCode],
+    );
+    const advisor = rows[0];
+    if (!advisor || (advisor.role !== Role.ADVISOR && advisor.role !== Role.MANAGER)) {
+      throw BadUserInputError.field(field, 'field.unknownAdvisor', { id: advisorId });
+    }
+    if (!advisor.in_region) throw BadUserInputError.field(field, 'field.advisorNotInRegion', { regionCode });
+  }
+
   async me(ctx: RequestContext): Promise<Advisor> {
     const advisor = ctx.actorId ? await this.db.findOneBy(Advisor, { id: ctx.actorId }) : null;
     if (!advisor) throw new UnauthenticatedError('auth.unknownAdvisor');
@@ -98,8 +120,8 @@ export class AdvisorsService {
       first: args.first,
       after: args.after,
       sort: [
-        { expression: 'lower(advisor.full_name)', direction: 'ASC', valueOf: (a) => a.fullName.toLowerCase() },
-        { expression: 'advisor.id', direction: 'ASC', valueOf: (a) => a.id },
+        { expression: 'lower(advisor.full_name)', direction: 'ASC' },
+        { expression: 'advisor.id', direction: 'ASC' },
       ],
     });
   }

@@ -36,6 +36,8 @@ export class AppConfig {
   readonly embeddedPostgresPort!: number;
   /** Load the demo data set when the database has no companies yet. */
   readonly demoData!: boolean;
+  /** Answer each GraphQL request with an `X-SQL-Statements` header (statements it sent). */
+  readonly exposeStatementCount!: boolean;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -79,6 +81,7 @@ export class AppConfig {
       dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw),
       embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', env.EMBEDDED_POSTGRES_PORT, 54329, 1024, 65535),
       demoData: boolean('DEMO_DATA', env.DEMO_DATA, databaseUrl === undefined),
+      exposeStatementCount: boolean('EXPOSE_STATEMENT_COUNT', env.EXPOSE_STATEMENT_COUNT, nodeEnv !== 'production'),
     } as AppConfig);
   }
 }

@@ -1,6 +1,12 @@
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import { CountingTypeOrmLogger, statementCounter } from './statement-counter.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// Calendar dates stay 'YYYY-MM-DD' strings end to end (node-postgres would make them local-midnight Dates,
+// which a time zone can shift by a day).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface DatabaseUrls {
   /** Primary: every write, and every read unless a query asks for the replica. */
@@ -21,7 +27,9 @@ export function dataSourceOptions(urls: DatabaseUrls, entities: DataSourceOption
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: false,
+    logging: ['query', 'error', 'warn'] as ('query' | 'error' | 'warn')[],
+    logger: new CountingTypeOrmLogger(statementCounter),
+    maxQueryExecutionTime: 1000,
     extra: pool,
   };
   if (urls.readUrl) {

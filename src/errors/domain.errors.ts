@@ -20,6 +20,8 @@ export abstract class DomainError extends Error {
   constructor(
     readonly messageKey: MessageKey,
     readonly params: Params = {},
+    /** Extra facts for the client, added to `extensions` (e.g. the likely duplicates of a company). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(messageKey);
     this.name = new.target.name;

@@ -40,7 +40,12 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
         exception instanceof BadUserInputError
           ? exception.fields.map((f) => ({ field: f.field, message: translate(f.message, locale, f.params) }))
           : undefined;
-      return new PublicGraphQLError(translate(exception.messageKey, locale, exception.params), exception.code, fields);
+      return new PublicGraphQLError(
+        translate(exception.messageKey, locale, exception.params),
+        exception.code,
+        fields,
+        exception.details,
+      );
     }
     if (exception instanceof HttpException && HTTP_STATUS_CODES[exception.getStatus()]) {
       const [code, key] = HTTP_STATUS_CODES[exception.getStatus()]!;

@@ -8,7 +8,7 @@ export interface PublicFieldError {
 
 /** An error whose message and extensions were written for clients: it passes the masking untouched. */
 export class PublicGraphQLError extends GraphQLError {
-  constructor(message: string, code: ErrorCode, fields?: PublicFieldError[]) {
-    super(message, { extensions: fields ? { code, fields } : { code } });
+  constructor(message: string, code: ErrorCode, fields?: PublicFieldError[], details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...(fields ? { fields } : {}), ...details } });
   }
 }

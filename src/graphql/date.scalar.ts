@@ -1,5 +1,4 @@
-import { Scalar, type CustomScalar } from '@nestjs/graphql';
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -23,21 +22,14 @@ function parse(value: unknown): string {
   return value;
 }
 
-/** `Date`: an ISO 8601 calendar date (2021-03-31), carried as a string so no time zone can shift it. */
-@Scalar('Date')
-export class DateScalar implements CustomScalar<string, string> {
-  description = 'Date de calendrier ISO 8601 (AAAA-MM-JJ), ex. 2021-03-31';
-
-  parseValue(value: unknown): string {
-    return parse(value);
-  }
-
-  serialize(value: unknown): string {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return parse(value);
-  }
-
-  parseLiteral(ast: ValueNode): string {
-    return parse(ast.kind === Kind.STRING ? ast.value : undefined);
-  }
-}
+/**
+ * `Date`: an ISO 8601 calendar date (2021-03-31), carried as a string in TypeScript so that no time zone can
+ * shift it. Use as `@Field(() => GraphQLDate)` on `string` properties.
+ */
+export const GraphQLDate = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'Date de calendrier ISO 8601 (AAAA-MM-JJ), ex. 2021-03-31',
+  parseValue: parse,
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parse(value)),
+  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -5,9 +5,9 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
+import { statementCountHeader } from './statement-count.plugin.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import { GraphQLExceptionFilter } from '../errors/graphql-exception.filter.js';
-import { DateScalar } from './date.scalar.js';
 import { GraphQLContextFactory } from './graphql-context.factory.js';
 import { InputValidationPipe } from './validation/validation.pipe.js';
 
@@ -31,7 +31,7 @@ class GraphQLContextModule {}
         introspection: !config.isProduction,
         playground: false,
         graphiql: false,
-        plugins: [ApolloServerPluginLandingPageDisabled()],
+        plugins: [ApolloServerPluginLandingPageDisabled(), ...(config.exposeStatementCount ? [statementCountHeader] : [])],
         includeStacktraceInErrorResponses: false,
         csrfPrevention: true,
         allowBatchedHttpRequests: false,
@@ -42,7 +42,6 @@ class GraphQLContextModule {}
     }),
   ],
   providers: [
-    DateScalar,
     { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
     { provide: APP_PIPE, useClass: InputValidationPipe },
   ],

@@ -35,6 +35,10 @@ const CATALOG = {
     fr: 'Vous n’avez pas la permission d’effectuer cette opération.',
     en: 'You are not allowed to perform this operation.',
   },
+  'forbidden.reassign': {
+    fr: 'Seule la direction régionale du dossier (ou un administrateur) peut le réassigner.',
+    en: 'Only the file’s regional direction (or an administrator) can reassign it.',
+  },
   'forbidden.region': {
     fr: (p) => `La région ${list(p.regionCode)} ne fait pas partie de vos régions.`,
     en: (p) => `Region ${list(p.regionCode)} is not one of your regions.`,
@@ -68,7 +72,75 @@ const CATALOG = {
     fr: (p) => `Un point de services porte déjà le nom « ${String(p.name)} » dans cette région.`,
     en: (p) => `A service point named "${String(p.name)}" already exists in this region.`,
   },
+  'conflict.companyNeq': {
+    fr: (p) => `Une entreprise porte déjà le NEQ ${String(p.neq)} : ${String(p.legalName)}.`,
+    en: (p) => `A company already has NEQ ${String(p.neq)}: ${String(p.legalName)}.`,
+  },
+  'conflict.companyDuplicate': {
+    fr: (p) =>
+      `Doublon probable : ${String(p.names)}. Vérifiez ; s’il s’agit bien d’une autre entreprise, ` +
+      'recommencez avec confirmNotDuplicate: true.',
+    en: (p) =>
+      `Likely duplicate: ${String(p.names)}. Check; if it really is another company, ` +
+      'try again with confirmNotDuplicate: true.',
+  },
+  'conflict.activeAccompaniment': {
+    fr: 'Cette entreprise a déjà un dossier ouvert ou en suspens dans cette région.',
+    en: 'This company already has an open or on-hold file in this region.',
+  },
   // Field validation (BAD_USER_INPUT details)
+  'field.neq': {
+    fr: 'NEQ invalide : exactement 10 chiffres.',
+    en: 'Invalid NEQ: exactly 10 digits.',
+  },
+  'field.naics': {
+    fr: 'Code SCIAN invalide : 2 à 6 chiffres commençant par un secteur SCIAN 2022 (11, 21, 22, 23, 31-33, 41, …, 91).',
+    en: 'Invalid NAICS code: 2 to 6 digits starting with a NAICS 2022 sector (11, 21, 22, 23, 31-33, 41, …, 91).',
+  },
+  'field.unknownCompany': {
+    fr: (p) => `Entreprise introuvable : ${String(p.id)}.`,
+    en: (p) => `Unknown company: ${String(p.id)}.`,
+  },
+  'field.unknownAdvisor': {
+    fr: (p) => `Conseillère ou conseiller introuvable ou inactif : ${String(p.id)}.`,
+    en: (p) => `Unknown or inactive advisor: ${String(p.id)}.`,
+  },
+  'field.advisorNotInRegion': {
+    fr: (p) => `Cette personne n’a pas la région ${String(p.regionCode)} parmi les siennes.`,
+    en: (p) => `This person does not have region ${String(p.regionCode)} among theirs.`,
+  },
+  'field.futureDate': {
+    fr: 'La date ne peut pas être dans le futur.',
+    en: 'The date cannot be in the future.',
+  },
+  'field.beforeOpening': {
+    fr: (p) => `La date ne peut pas précéder l’ouverture du dossier (${String(p.openedOn)}).`,
+    en: (p) => `The date cannot be before the file was opened (${String(p.openedOn)}).`,
+  },
+  'field.afterClosing': {
+    fr: (p) => `La date ne peut pas suivre la fermeture du dossier (${String(p.closedOn)}).`,
+    en: (p) => `The date cannot be after the file was closed (${String(p.closedOn)}).`,
+  },
+  'field.fileClosed': {
+    fr: 'Ce dossier est fermé.',
+    en: 'This file is closed.',
+  },
+  'field.fileStatus': {
+    fr: (p) => `Opération impossible : le dossier est ${String(p.statusFr)}.`,
+    en: (p) => `Not possible: the file is ${String(p.statusEn)}.`,
+  },
+  'field.rangeOrder': {
+    fr: 'La fin de l’intervalle précède son début.',
+    en: 'The end of the range is before its start.',
+  },
+  'field.beforeLastInteraction': {
+    fr: (p) => `Une intervention est consignée le ${String(p.lastInteractionOn)}, après cette date.`,
+    en: (p) => `An interaction is logged on ${String(p.lastInteractionOn)}, after this date.`,
+  },
+  'field.themes': {
+    fr: 'Au moins un volet, sans doublon.',
+    en: 'At least one theme, without duplicates.',
+  },
   'field.required': { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   'field.maxLength': {
     fr: (p) => `Au plus ${String(p.max)} caractères.`,

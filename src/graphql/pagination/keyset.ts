@@ -3,18 +3,20 @@ import { BadUserInputError } from '../../errors/domain.errors.js';
 import type { Page } from './connection.type.js';
 import { DEFAULT_PAGE_SIZE } from './pagination.args.js';
 
-/** One key of the ordering: a SQL expression (never null) and how to read it from an entity. */
-export interface SortKey<T> {
+/**
+ * One key of the ordering: a SQL expression whose values are never null and compare exactly once read back
+ * from the database (text, integers, uuids, numerics — round floats and timestamps to numeric first).
+ */
+export interface SortKey {
   expression: string;
   direction: 'ASC' | 'DESC';
-  valueOf: (row: T) => string | number;
 }
 
-export interface KeysetRequest<T> {
+export interface KeysetRequest {
   first?: number;
   after?: string;
   /** The ordering; its last key must be unique (usually the id) so the order is total. */
-  sort: SortKey<T>[];
+  sort: SortKey[];
 }
 
 export function encodeCursor(values: (string | number)[]): string {
@@ -39,11 +41,12 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
 
 /**
  * Keyset (seek) pagination over a query builder: `WHERE (k1, k2, …) > (cursor…)` written as an OR-chain so
- * mixed directions work, `LIMIT first + 1` to learn whether a next page exists, and a lazy total count.
+ * mixed directions work, `LIMIT first + 1` to learn whether a next page exists, and a lazy total count. The sort
+ * expressions are selected alongside the entities, so the cursor holds exactly what the database compared.
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  request: KeysetRequest<T>,
+  request: KeysetRequest,
 ): Promise<Page<T>> {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   const countQuery = query.clone();
@@ -63,14 +66,16 @@ export async function paginate<T extends ObjectLiteral>(
     page.andWhere(`(${alternatives.join(' OR ')})`, parameters);
   }
   request.sort.forEach((key, i) => {
+    page.addSelect(key.expression, `sort_${i}`);
     if (i === 0) page.orderBy(key.expression, key.direction);
     else page.addOrderBy(key.expression, key.direction);
   });
-  const rows = await page.limit(first + 1).getMany();
-  const hasNextPage = rows.length > first;
-  const edges = rows.slice(0, first).map((node) => ({
+  const { entities, raw } = await page.limit(first + 1).getRawAndEntities<Record<string, string | number>>();
+  if (entities.length !== raw.length) throw new Error('keyset pagination needs one row per entity (no joins)');
+  const hasNextPage = entities.length > first;
+  const edges = entities.slice(0, first).map((node, index) => ({
     node,
-    cursor: encodeCursor(request.sort.map((key) => key.valueOf(node))),
+    cursor: encodeCursor(request.sort.map((_key, i) => raw[index]![`sort_${i}`]!)),
   }));
   return withLazyTotal({ edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
     countQuery.orderBy().getCount(),

@@ -46,12 +46,12 @@ export const RequiredText = (max: number) =>
     Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters')),
   );
 
-/** Optional text (the caller adds @IsOptional()), same bounds. */
-export const Text = (max: number) =>
+/** Optional text (the caller adds @IsOptional()), same bounds; `each` for a list of texts. */
+export const Text = (max: number, each = false) =>
   applyDecorators(
-    IsString(messageOf('field.invalid')),
-    MaxLength(max, messageOf('field.maxLength', { max })),
-    Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters')),
+    IsString(messageOf('field.invalid', {}, each)),
+    MaxLength(max, messageOf('field.maxLength', { max }, each)),
+    Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters', {}, each)),
   );
 
 export const EmailAddress = () =>

@@ -1,0 +1,112 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Advisor } from '../advisors/advisor.entity.js';
+import { AdvisorsService } from '../advisors/advisors.service.js';
+import { Ctx, Roles } from '../auth/auth.decorators.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { Role } from '../auth/role.js';
+import { CompaniesService } from '../companies/companies.service.js';
+import { Company } from '../companies/company.entity.js';
+import { BadUserInputError } from '../errors/domain.errors.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { Connection } from '../graphql/pagination/connection.type.js';
+import { Region } from '../reference-data/region.entity.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { Accompaniment } from './accompaniment.entity.js';
+import { AccompanimentsService } from './accompaniments.service.js';
+import {
+  AccompanimentsArgs,
+  CloseAccompanimentInput,
+  OpenAccompanimentInput,
+  PutAccompanimentOnHoldInput,
+  ReassignAccompanimentInput,
+  ResumeAccompanimentInput,
+} from './dto/accompaniment.inputs.js';
+import { Interaction } from './interaction.entity.js';
+import { InteractionsService } from './interactions.service.js';
+
+const AccompanimentConnection = Connection(Accompaniment);
+
+/** Accompaniment files: ADVISOR, MANAGER and ADMIN, in their regions (SPEC §5). */
+@Resolver(() => Accompaniment)
+@Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
+export class AccompanimentsResolver {
+  constructor(
+    private readonly files: AccompanimentsService,
+    private readonly interactionsService: InteractionsService,
+    private readonly companies: CompaniesService,
+    private readonly advisors: AdvisorsService,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  @Query(() => Accompaniment, { nullable: true, description: 'Un dossier de vos régions' })
+  accompaniment(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.files.accompaniment(ctx, id);
+  }
+
+  @Query(() => AccompanimentConnection, { description: 'Dossiers de vos régions, les plus récents d’abord' })
+  accompaniments(@Ctx() ctx: RequestContext, @Args() args: AccompanimentsArgs) {
+    return this.files.accompaniments(ctx, args);
+  }
+
+  @Mutation(() => Accompaniment, {
+    description: 'Ouvrir un dossier (un seul dossier ouvert ou en suspens par entreprise et région : CONFLICT sinon)',
+  })
+  openAccompaniment(@Ctx() ctx: RequestContext, @Args('input') input: OpenAccompanimentInput) {
+    return this.files.openAccompaniment(ctx, input);
+  }
+
+  @Mutation(() => Accompaniment, { description: 'Mettre un dossier ouvert en suspens' })
+  putAccompanimentOnHold(@Ctx() ctx: RequestContext, @Args('input') input: PutAccompanimentOnHoldInput) {
+    return this.files.putOnHold(ctx, input);
+  }
+
+  @Mutation(() => Accompaniment, { description: 'Reprendre un dossier en suspens' })
+  resumeAccompaniment(@Ctx() ctx: RequestContext, @Args('input') input: ResumeAccompanimentInput) {
+    return this.files.resume(ctx, input);
+  }
+
+  @Mutation(() => Accompaniment, { description: 'Fermer un dossier (date de fermeture, résultat facultatif)' })
+  closeAccompaniment(@Ctx() ctx: RequestContext, @Args('input') input: CloseAccompanimentInput) {
+    return this.files.close(ctx, input);
+  }
+
+  @Mutation(() => Accompaniment, { description: 'MANAGER (sa direction) ou ADMIN : réassigner un dossier' })
+  @Roles(Role.MANAGER, Role.ADMIN)
+  reassignAccompaniment(@Ctx() ctx: RequestContext, @Args('input') input: ReassignAccompanimentInput) {
+    return this.files.reassign(ctx, input);
+  }
+
+  @ResolveField(() => Company)
+  company(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.companies.companyById, file.companyId);
+  }
+
+  @ResolveField(() => Advisor, { description: 'Conseillère ou conseiller responsable' })
+  advisor(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.advisors.advisorById, file.advisorId);
+  }
+
+  @ResolveField(() => Region, { description: 'Région de service' })
+  region(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.referenceData.regionByCode, file.regionCode);
+  }
+
+  @ResolveField(() => [Interaction], {
+    description: 'Les interventions les plus récentes (20 par défaut, 200 au plus) ; toutes : requête `interactions`',
+  })
+  interactions(
+    @Parent() file: Accompaniment,
+    @Context() { loaders }: GraphQLContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+  ) {
+    if (!Number.isInteger(first) || first < 1 || first > 200) {
+      throw BadUserInputError.field('first', 'field.intRange', { min: 1, max: 200 });
+    }
+    return loaders.load(this.interactionsService.recentByFile(first), file.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Nombre d’interventions consignées' })
+  interactionCount(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.interactionsService.countByFile, file.id);
+  }
+}

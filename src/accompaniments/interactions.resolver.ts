@@ -1,0 +1,50 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Advisor } from '../advisors/advisor.entity.js';
+import { AdvisorsService } from '../advisors/advisors.service.js';
+import { Ctx, Roles } from '../auth/auth.decorators.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { Connection } from '../graphql/pagination/connection.type.js';
+import { Accompaniment } from './accompaniment.entity.js';
+import { AccompanimentsService } from './accompaniments.service.js';
+import { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
+import { Interaction } from './interaction.entity.js';
+import { InteractionsService } from './interactions.service.js';
+
+const InteractionConnection = Connection(Interaction);
+
+@Resolver(() => Interaction)
+@Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
+export class InteractionsResolver {
+  constructor(
+    private readonly interactionsService: InteractionsService,
+    private readonly files: AccompanimentsService,
+    private readonly advisors: AdvisorsService,
+  ) {}
+
+  @Query(() => InteractionConnection, { description: 'Les interventions d’un dossier de vos régions, les plus récentes d’abord' })
+  interactions(@Ctx() ctx: RequestContext, @Args() args: InteractionsArgs) {
+    return this.interactionsService.interactions(ctx, args);
+  }
+
+  @Mutation(() => Interaction, { description: 'Consigner une intervention dans un dossier de vos régions' })
+  logInteraction(@Ctx() ctx: RequestContext, @Args('input') input: LogInteractionInput) {
+    return this.interactionsService.logInteraction(ctx, input);
+  }
+
+  @Mutation(() => Interaction, { description: 'Modifier une intervention (avec la version lue)' })
+  updateInteraction(@Ctx() ctx: RequestContext, @Args('input') input: UpdateInteractionInput) {
+    return this.interactionsService.updateInteraction(ctx, input);
+  }
+
+  @ResolveField(() => Advisor, { description: 'Qui a consigné l’intervention' })
+  advisor(@Parent() interaction: Interaction, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.advisors.advisorById, interaction.advisorId);
+  }
+
+  @ResolveField(() => Accompaniment)
+  accompaniment(@Parent() interaction: Interaction, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.files.accompanimentById, interaction.accompanimentId);
+  }
+}

@@ -1,0 +1,88 @@
+import { Args, Context, Field, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, Roles } from '../auth/auth.decorators.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { Role } from '../auth/role.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { Connection } from '../graphql/pagination/connection.type.js';
+import { Region } from '../reference-data/region.entity.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { CompaniesService } from './companies.service.js';
+import { CompanyContact } from './company-contact.entity.js';
+import { CompanyContactsService } from './company-contacts.service.js';
+import { naicsSector } from './company-identifiers.js';
+import { Company } from './company.entity.js';
+import { CompaniesArgs, CreateCompanyInput, PossibleDuplicatesArgs, UpdateCompanyInput } from './dto/company.inputs.js';
+
+const CompanyConnection = Connection(Company);
+
+@ObjectType({ description: 'Entreprise probablement identique à celle décrite' })
+class PossibleDuplicate {
+  @Field(() => Company)
+  company!: Company;
+
+  @Field({ description: 'NEQ (même NEQ) ou NAME (nom normalisé identique ou très semblable)' })
+  reason!: string;
+
+  @Field(() => Float, { description: 'Similarité du nom normalisé, de 0 à 1' })
+  similarity!: number;
+}
+
+/** The directory: ADVISOR, MANAGER and ADMIN read every region; ANALYST reads aggregates only (SPEC §5). */
+@Resolver(() => Company)
+@Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
+export class CompaniesResolver {
+  constructor(
+    private readonly companiesService: CompaniesService,
+    private readonly contactsService: CompanyContactsService,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  @Query(() => Company, { nullable: true })
+  company(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.companiesService.company(ctx, id);
+  }
+
+  @Query(() => Company, { nullable: true, description: 'Une entreprise par son NEQ (espaces et tirets acceptés)' })
+  companyByNeq(@Ctx() ctx: RequestContext, @Args('neq') neq: string) {
+    return this.companiesService.companyByNeq(ctx, neq);
+  }
+
+  @Query(() => CompanyConnection, { description: 'Répertoire des entreprises : recherche, filtres, tri, pagination' })
+  companies(@Ctx() ctx: RequestContext, @Args() args: CompaniesArgs) {
+    return this.companiesService.companies(ctx, args);
+  }
+
+  @Query(() => [PossibleDuplicate], { description: 'Vérifier les doublons probables avant de créer une entreprise' })
+  possibleDuplicateCompanies(@Ctx() ctx: RequestContext, @Args() args: PossibleDuplicatesArgs) {
+    return this.companiesService.possibleDuplicates(ctx, args.legalName, args.neq);
+  }
+
+  @Mutation(() => Company, {
+    description: 'Créer une entreprise dans vos régions. CONFLICT : NEQ déjà utilisé, ou doublons probables (extensions.duplicates)',
+  })
+  createCompany(@Ctx() ctx: RequestContext, @Args('input') input: CreateCompanyInput) {
+    return this.companiesService.createCompany(ctx, input);
+  }
+
+  @Mutation(() => Company, { description: 'Modifier une entreprise de vos régions (avec la version lue)' })
+  updateCompany(@Ctx() ctx: RequestContext, @Args('input') input: UpdateCompanyInput) {
+    return this.companiesService.updateCompany(ctx, input);
+  }
+
+  @ResolveField(() => Region)
+  region(@Parent() company: Company, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.referenceData.regionByCode, company.regionCode);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Secteur SCIAN (2 chiffres, 31-33, 44-45, 48-49)' })
+  naicsSector(@Parent() company: Company) {
+    return company.naicsCode ? naicsSector(company.naicsCode) : null;
+  }
+
+  @ResolveField(() => [CompanyContact], {
+    description: 'Personnes-ressources : seulement pour une entreprise de vos régions (liste vide sinon)',
+  })
+  contacts(@Parent() company: Company, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.contactsService.contactsByCompany, company.id);
+  }
+}

@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { PreferredLanguage } from './company.enums.js';
+
+@Entity('company_contacts')
+@ObjectType({
+  description:
+    'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions (SPEC §5)',
+})
+export class CompanyContact {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  @Field(() => ID)
+  companyId!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  @Field()
+  firstName!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  @Field()
+  lastName!: string;
+
+  @Column({ type: 'varchar', length: 150, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Fonction dans l’entreprise' })
+  title!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 2, default: PreferredLanguage.FR })
+  @Field(() => PreferredLanguage)
+  preferredLanguage!: PreferredLanguage;
+
+  @Column({ type: 'integer', default: 1 })
+  @Field(() => Int)
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
