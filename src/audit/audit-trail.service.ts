@@ -28,7 +28,7 @@ export class AuditTrailService {
     ctx: RequestContext,
     entityType: string,
     entityId: string,
-    page: { first?: number; after?: string },
+    page: { first?: number; after?: string | null },
   ): Promise<Page<AuditEntry>> {
     if (ctx.actor?.role !== Role.ADMIN) {
       const lookup = this.regionLookups.get(entityType);

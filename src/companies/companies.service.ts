@@ -255,7 +255,7 @@ export class CompaniesService implements OnModuleInit {
   private normalizedFields(input: Partial<CreateCompanyInput>): Partial<Company> {
     const problems: FieldProblem[] = [];
     const values: Partial<Company> = {};
-    const blank = (v: string | undefined) => v !== undefined && v.trim() === '';
+    const blank = (v: string | null | undefined) => v === null || (v !== undefined && v.trim() === '');
     if (input.neq !== undefined) {
       if (blank(input.neq)) values.neq = null;
       else {
@@ -277,9 +277,10 @@ export class CompaniesService implements OnModuleInit {
         else values.postalCode = postalCode;
       }
     }
-    if (input.otherNames !== undefined) values.otherNames = [...new Set(input.otherNames.filter((n) => n !== ''))];
-    if (input.sizeBand !== undefined) values.sizeBand = input.sizeBand;
-    if (input.ownership !== undefined) values.ownership = input.ownership;
+    if (input.otherNames === null) values.otherNames = [];
+    else if (input.otherNames !== undefined) values.otherNames = [...new Set(input.otherNames.filter((n) => n !== ''))];
+    if (input.sizeBand !== undefined) values.sizeBand = input.sizeBand ?? null;
+    if (input.ownership !== undefined) values.ownership = input.ownership ?? null;
     if (input.address !== undefined) values.address = input.address || null;
     if (input.municipality !== undefined) values.municipality = input.municipality || null;
     if (problems.length > 0) throw new BadUserInputError(problems);

@@ -14,7 +14,7 @@ export interface SortKey {
 
 export interface KeysetRequest {
   first?: number;
-  after?: string;
+  after?: string | null;
   /** The ordering; its last key must be unique (usually the id) so the order is total. */
   sort: SortKey[];
 }
@@ -51,7 +51,7 @@ export async function paginate<T extends ObjectLiteral>(
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   const countQuery = query.clone();
   const page = query.clone();
-  if (request.after !== undefined) {
+  if (request.after !== undefined && request.after !== null) {
     const values = decodeCursor(request.after, request.sort.length);
     const parameters: Record<string, unknown> = {};
     const alternatives = request.sort.map((key, i) => {
@@ -66,7 +66,8 @@ export async function paginate<T extends ObjectLiteral>(
     page.andWhere(`(${alternatives.join(' OR ')})`, parameters);
   }
   request.sort.forEach((key, i) => {
-    page.addSelect(key.expression, `sort_${i}`);
+    // In parentheses: TypeORM would otherwise take `alias.column` for the entity's own column and rename it.
+    page.addSelect(`(${key.expression})`, `sort_${i}`);
     if (i === 0) page.orderBy(key.expression, key.direction);
     else page.addOrderBy(key.expression, key.direction);
   });

@@ -16,5 +16,5 @@ export class PaginationArgs {
   @IsOptional()
   @IsString(messageOf('field.cursor'))
   @MaxLength(2000, messageOf('field.cursor'))
-  after?: string;
+  after?: string | null;
 }
