@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Actor } from './request-context.js';
 import type { Role } from './role.js';
 
@@ -17,10 +17,10 @@ interface ActorRow {
  */
 @Injectable()
 export class ActorDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async findActiveByEmail(email: string): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows: ActorRow[] = await this.unitOfWork.manager.query(
       `SELECT a.id, a.email, a.role, a.direction_code,
               CASE WHEN a.role = 'MANAGER'
                    THEN ARRAY(SELECT r.code FROM regions r WHERE r.direction_code = a.direction_code ORDER BY r.code)

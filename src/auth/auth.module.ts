@@ -8,6 +8,6 @@ import { TokenVerifier } from './token-verifier.js';
 @Global()
 @Module({
   providers: [TokenVerifier, ActorDirectory, Authenticator, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [Authenticator],
+  exports: [Authenticator, ActorDirectory],
 })
 export class AuthModule {}
