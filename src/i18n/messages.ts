@@ -197,6 +197,10 @@ const CATALOG = {
     en: 'Control characters are not allowed.',
   },
   'field.invalid': { fr: 'Valeur invalide.', en: 'Invalid value.' },
+  // recruitment-needs messages
+  // journees-quebec messages
+  // portail-referrals messages
+  // worklist messages
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
