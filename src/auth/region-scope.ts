@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../errors/domain.errors.js';
 import type { RequestContext } from './request-context.js';
+import { Role } from './role.js';
 
 let parameterSequence = 0;
 
@@ -20,6 +21,20 @@ export function regionScope(ctx: RequestContext, column: string): ScopeCondition
   parameterSequence = (parameterSequence + 1) % 1_000_000;
   const name = `scopeRegions${parameterSequence}`;
   return { sql: `${column} IN (:...${name})`, parameters: { [name]: [...scope] } };
+}
+
+/**
+ * For counts and reports (SPEC §5 "counts and regional reports"): MANAGER, ANALYST and ADMIN see every region,
+ * an ADVISOR only their own. Personal information is never part of an aggregate, hence the wider scope.
+ */
+export function aggregateRegionScope(ctx: RequestContext, column: string): ScopeCondition {
+  if (ctx.actor?.role !== Role.ADVISOR) return { sql: 'TRUE', parameters: {} };
+  return regionScope(ctx, column);
+}
+
+/** The regions an aggregate may cover for this caller: null for all of them. */
+export function aggregateRegionCodes(ctx: RequestContext): readonly string[] | null {
+  return ctx.actor?.role === Role.ADVISOR ? ctx.actor.regionCodes : null;
 }
 
 /** Refuses a write or a read aimed at a region outside the caller's scope. */
