@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
+import { RecruitmentNeedsModule } from './recruitment-needs/recruitment-needs.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StartupModule } from './startup/startup.module.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         AdvisorsModule,
         CompaniesModule,
         AccompanimentsModule,
+        RecruitmentNeedsModule,
         // Operations
         DemoModule,
         StartupModule,

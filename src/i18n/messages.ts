@@ -198,6 +198,42 @@ const CATALOG = {
   },
   'field.invalid': { fr: 'Valeur invalide.', en: 'Invalid value.' },
   // recruitment-needs messages
+  'field.nocCode': {
+    fr: 'Code CNP 2021 invalide : exactement 5 chiffres.',
+    en: 'Invalid NOC 2021 code: exactly 5 digits.',
+  },
+  'field.nocTeer': {
+    fr: 'Code CNP 2021 invalide : le 2e chiffre (catégorie FEER) va de 0 à 5.',
+    en: 'Invalid NOC 2021 code: the 2nd digit (TEER) goes from 0 to 5.',
+  },
+  'field.wage': {
+    fr: 'Salaire horaire invalide : un montant de 0 à 9 999,99 $ avec au plus deux décimales.',
+    en: 'Invalid hourly wage: an amount from 0 to 9,999.99 with at most two decimals.',
+  },
+  'field.channels': {
+    fr: 'Au moins un bassin de recrutement, sans doublon.',
+    en: 'At least one recruitment channel, without duplicates.',
+  },
+  'field.positionsFilled': {
+    fr: (p) => `Postes pourvus : de 0 à ${String(p.positions)} (le nombre de postes).`,
+    en: (p) => `Positions filled: from 0 to ${String(p.positions)} (the number of positions).`,
+  },
+  'field.positionsBelowFilled': {
+    fr: (p) => `Le nombre de postes ne peut pas être inférieur aux postes déjà pourvus (${String(p.filled)}).`,
+    en: (p) => `Positions cannot be fewer than the positions already filled (${String(p.filled)}).`,
+  },
+  'field.needTransition': {
+    fr: (p) => `Passage impossible de ${String(p.from)} à ${String(p.to)}.`,
+    en: (p) => `Cannot move from ${String(p.from)} to ${String(p.to)}.`,
+  },
+  'field.needFilledMismatch': {
+    fr: 'FILLED exige que tous les postes soient pourvus ; PARTIALLY_FILLED, qu’il en reste.',
+    en: 'FILLED requires every position filled; PARTIALLY_FILLED, some left.',
+  },
+  'field.fileOfOtherCompany': {
+    fr: 'Ce dossier d’accompagnement n’est pas celui de cette entreprise, ou n’est pas dans vos régions.',
+    en: 'This accompaniment file is not this company’s, or not in your regions.',
+  },
   // journees-quebec messages
   // portail-referrals messages
   // worklist messages
