@@ -25,7 +25,7 @@ import type {
 } from './dto/recruitment-need.inputs.js';
 import { RecruitmentNeedGroup } from './dto/recruitment-need.inputs.js';
 import { canMove, nocProblem, statusAfterFilling } from './recruitment-need-rules.js';
-import { RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
+import { RecruitmentChannel, RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
 import { RecruitmentNeed } from './recruitment-need.entity.js';
 
 const NEED = { fr: 'Besoin de main-d’œuvre', en: 'Recruitment need' };
@@ -163,7 +163,13 @@ export class RecruitmentNeedsService implements OnModuleInit {
       .where(scope.sql, scope.parameters)
       .select([]);
     if (groupBy.includes(RecruitmentNeedGroup.CHANNEL)) {
-      query.innerJoin('LATERAL unnest(need.channels)', 'channel', 'TRUE');
+      // One row per (need, channel): join the list of channels on membership.
+      query.innerJoin(
+        (sub) => sub.select('unnest(CAST(:allChannels AS varchar[]))', 'value').fromDummy(),
+        'channel',
+        'channel.value = ANY(need.channels)',
+        { allChannels: Object.values(RecruitmentChannel) },
+      );
     }
     this.applyFilter(query, { ...filter, status: filter.status?.length ? filter.status : [S.OPEN, S.IN_PROGRESS, S.FILLED, S.PARTIALLY_FILLED] });
     for (const group of groupBy) {
