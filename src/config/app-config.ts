@@ -36,6 +36,14 @@ export class AppConfig {
   readonly embeddedPostgresPort!: number;
   /** Load the demo data set when the database has no companies yet. */
   readonly demoData!: boolean;
+  /** Thresholds of the advisor's worklist, in days. */
+  readonly worklist!: {
+    fileIdleDays: number;
+    onHoldDays: number;
+    referralStalledDays: number;
+    needOpenDays: number;
+    eventDeadlineDays: number;
+  };
   /** Answer each GraphQL request with an `X-SQL-Statements` header (statements it sent). */
   readonly exposeStatementCount!: boolean;
 
@@ -81,6 +89,13 @@ export class AppConfig {
       dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw),
       embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', env.EMBEDDED_POSTGRES_PORT, 54329, 1024, 65535),
       demoData: boolean('DEMO_DATA', env.DEMO_DATA, databaseUrl === undefined),
+      worklist: {
+        fileIdleDays: integer('WORKLIST_FILE_IDLE_DAYS', env.WORKLIST_FILE_IDLE_DAYS, 30, 1, 3650),
+        onHoldDays: integer('WORKLIST_ON_HOLD_DAYS', env.WORKLIST_ON_HOLD_DAYS, 60, 1, 3650),
+        referralStalledDays: integer('WORKLIST_REFERRAL_STALLED_DAYS', env.WORKLIST_REFERRAL_STALLED_DAYS, 14, 1, 3650),
+        needOpenDays: integer('WORKLIST_NEED_OPEN_DAYS', env.WORKLIST_NEED_OPEN_DAYS, 90, 1, 3650),
+        eventDeadlineDays: integer('WORKLIST_EVENT_DEADLINE_DAYS', env.WORKLIST_EVENT_DEADLINE_DAYS, 14, 1, 365),
+      },
       exposeStatementCount: boolean('EXPOSE_STATEMENT_COUNT', env.EXPOSE_STATEMENT_COUNT, nodeEnv !== 'production'),
     } as AppConfig);
   }
