@@ -150,9 +150,10 @@ export class AccompanimentsService implements OnModuleInit {
     assertRegionInScope(ctx, regionCode);
     const openedOn = input.openedOn ?? todayInQuebec();
     assertNotFuture(openedOn, 'input.openedOn');
-    const advisorId = input.advisorId ?? ctx.actorId;
+    const callerCanLead = ctx.actor?.role === Role.ADVISOR || ctx.actor?.role === Role.MANAGER;
+    const advisorId = input.advisorId ?? (callerCanLead ? ctx.actorId : null);
     if (!advisorId) throw BadUserInputError.field('input.advisorId', 'field.required');
-    if (advisorId !== ctx.actorId || ctx.actor?.role === Role.ADMIN) {
+    if (advisorId !== ctx.actorId || !callerCanLead) {
       await this.advisors.assertCanLeadFileIn(advisorId, regionCode, 'input.advisorId');
     }
     let id: string;
@@ -236,9 +237,13 @@ export class AccompanimentsService implements OnModuleInit {
     return file;
   }
 
+  /** A status change is dated today or earlier, and not before the file's last status change (or opening). */
   private assertStatusDate(file: Accompaniment, on: string, field: string): void {
     assertNotFuture(on, field);
     if (on < file.openedOn) throw BadUserInputError.field(field, 'field.beforeOpening', { openedOn: file.openedOn });
+    if (on < file.statusChangedOn) {
+      throw BadUserInputError.field(field, 'field.beforeLastStatusChange', { on: file.statusChangedOn });
+    }
   }
 
   /**
@@ -254,11 +259,14 @@ export class AccompanimentsService implements OnModuleInit {
     change: (file: Accompaniment) => Partial<Accompaniment> | Promise<Partial<Accompaniment>>,
   ): Promise<Accompaniment> {
     const before = await this.fileForWrite(ctx, id);
+    // A client working from a stale read learns that first: what it saw is no longer the file.
+    if (version !== undefined && version !== null && version !== before.version) {
+      throw new StaleVersionError('Accompaniment', id);
+    }
     if (!from.includes(before.status)) {
       const label = STATUS_LABELS[before.status];
       throw BadUserInputError.field('input.id', 'field.fileStatus', { statusFr: label.fr, statusEn: label.en });
     }
-    if (version !== undefined && version !== before.version) throw new StaleVersionError('Accompaniment', id);
     const changes = await change(before);
     const update = this.db
       .createQueryBuilder()

@@ -26,6 +26,8 @@ class GraphQLContextModule {}
       useFactory: (contexts: GraphQLContextFactory, config: AppConfig): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
+        // Domain errors thrown by field resolvers go through the same error filter as root fields.
+        fieldResolverEnhancers: ['filters'],
         sortSchema: true,
         buildSchemaOptions: { dateScalarMode: 'isoDate' },
         introspection: !config.isProduction,

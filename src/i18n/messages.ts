@@ -129,6 +129,10 @@ const CATALOG = {
     fr: (p) => `Opération impossible : le dossier est ${String(p.statusFr)}.`,
     en: (p) => `Not possible: the file is ${String(p.statusEn)}.`,
   },
+  'field.beforeLastStatusChange': {
+    fr: (p) => `La date ne peut pas précéder le dernier changement d’état du dossier (${String(p.on)}).`,
+    en: (p) => `The date cannot be before the file’s last status change (${String(p.on)}).`,
+  },
   'field.rangeOrder': {
     fr: 'La fin de l’intervalle précède son début.',
     en: 'The end of the range is before its start.',
@@ -235,7 +239,91 @@ const CATALOG = {
     en: 'This accompaniment file is not this company’s, or not in your regions.',
   },
   // journees-quebec messages
+  'conflict.eventParticipation': {
+    fr: 'Cette entreprise est déjà inscrite à cet événement Journées Québec.',
+    en: 'This company is already registered for this Journées Québec event.',
+  },
+  'field.unknownEvent': {
+    fr: (p) => `Événement Journées Québec introuvable : ${String(p.id)}.`,
+    en: (p) => `Unknown Journées Québec event: ${String(p.id)}.`,
+  },
+  'field.eventEndsBeforeStart': {
+    fr: 'L’événement ne peut pas se terminer avant de commencer.',
+    en: 'The event cannot end before it starts.',
+  },
+  'field.deadlineAfterStart': {
+    fr: 'La date limite d’inscription ne peut pas suivre le début de l’événement.',
+    en: 'The registration deadline cannot be after the event starts.',
+  },
+  'field.eventStatusMove': {
+    fr: (p) => `Un événement ${String(p.fromFr)} ne peut pas passer à l’état ${String(p.toFr)}.`,
+    en: (p) => `A ${String(p.fromEn)} event cannot become ${String(p.toEn)}.`,
+  },
+  'field.eventStatus': {
+    fr: (p) => `Opération impossible : l’événement est ${String(p.statusFr)}.`,
+    en: (p) => `Not possible: the event is ${String(p.statusEn)}.`,
+  },
+  'field.eventNotOpen': {
+    fr: (p) => `Les inscriptions ne sont pas ouvertes : l’événement est ${String(p.statusFr)}.`,
+    en: (p) => `Registration is not open: the event is ${String(p.statusEn)}.`,
+  },
+  'field.registrationDeadlinePassed': {
+    fr: (p) => `La date limite d’inscription (${String(p.deadline)}) est passée.`,
+    en: (p) => `The registration deadline (${String(p.deadline)}) has passed.`,
+  },
+  'field.eventNotStarted': {
+    fr: (p) => `L’événement n’a pas encore commencé (début le ${String(p.startsOn)}).`,
+    en: (p) => `The event has not started yet (it starts on ${String(p.startsOn)}).`,
+  },
+  'field.needsOfAnotherCompany': {
+    fr: (p) => `Besoins de main-d’œuvre introuvables ou d’une autre entreprise : ${list(p.ids)}.`,
+    en: (p) => `Recruitment needs not found or of another company: ${list(p.ids)}.`,
+  },
+  'field.needsClosed': {
+    fr: (p) => `Besoins de main-d’œuvre déjà fermés (pourvus ou annulés) : ${list(p.ids)}.`,
+    en: (p) => `Recruitment needs already closed (filled or cancelled): ${list(p.ids)}.`,
+  },
+  'field.participationStatus': {
+    fr: (p) => `Opération impossible : la participation est ${String(p.statusFr)}.`,
+    en: (p) => `Not possible: the participation is ${String(p.statusEn)}.`,
+  },
+  'field.outcomeNotAttended': {
+    fr: 'Les résultats se consignent seulement pour une entreprise présente à l’événement (ATTENDED).',
+    en: 'Outcomes can only be recorded for a company that attended the event (ATTENDED).',
+  },
+  'field.outcomeExceeds': {
+    fr: (p) => `Ne peut pas dépasser ${String(p.limitFr)} (${String(p.limit)}).`,
+    en: (p) => `Cannot exceed ${String(p.limitEn)} (${String(p.limit)}).`,
+  },
   // portail-referrals messages
+  'conflict.openPortailReferral': {
+    fr: 'Cette entreprise a déjà un référencement ouvert au Portail employeurs.',
+    en: 'This company already has an open Portail employeurs referral.',
+  },
+  'field.portailReferralFile': {
+    fr: (p) => `Le dossier ${String(p.id)} n’est pas un dossier de cette entreprise dans vos régions.`,
+    en: (p) => `File ${String(p.id)} is not one of this company’s files in your regions.`,
+  },
+  'field.portailStepNotForward': {
+    fr: (p) => `Les étapes ne font qu’avancer : choisissez une étape après l’étape actuelle (${String(p.stepFr)}).`,
+    en: (p) => `Steps only move forward: choose a step after the current one (${String(p.stepEn)}).`,
+  },
+  'field.portailReferralEnded': {
+    fr: (p) => `Ce référencement est terminé (${String(p.stepFr)}) : aucune étape ne peut suivre.`,
+    en: (p) => `This referral has ended (${String(p.stepEn)}): no step can follow.`,
+  },
+  'field.portailStepDate': {
+    fr: (p) => `La date ne peut pas précéder celle de l’étape actuelle (${String(p.stepFr)}, ${String(p.date)}).`,
+    en: (p) => `The date cannot be before the current step’s (${String(p.stepEn)}, ${String(p.date)}).`,
+  },
+  'field.portailPeriod': {
+    fr: 'Indiquez la période sous une seule forme : fiscalYear, from et to, ou sinceDeployment: true.',
+    en: 'Give the period in exactly one form: fiscalYear, from and to, or sinceDeployment: true.',
+  },
+  'field.portailFiscalYear': {
+    fr: 'Exercice financier invalide : deux années consécutives, ex. 2020-2021.',
+    en: 'Invalid fiscal year: two consecutive years, e.g. 2020-2021.',
+  },
   // worklist messages
 } satisfies Record<string, Message>;
 

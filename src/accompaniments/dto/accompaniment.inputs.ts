@@ -124,7 +124,7 @@ export class AccompanimentFilter {
 
   @Field(() => DateRangeInput, {
     nullable: true,
-    description: 'Actifs pendant cet intervalle : [ouverture, fermeture ou aujourd’hui] le recoupe',
+    description: 'Actifs pendant cet intervalle : [ouverture, fermeture] le recoupe (un dossier non fermé n’a pas de fin)',
   })
   @IsOptional()
   @ValidateNested()
