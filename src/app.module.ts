@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdvisorsModule } from './advisors/advisors.module.js';
 import { AccompanimentsModule } from './accompaniments/accompaniments.module.js';
+import { JourneesQuebecModule } from './journees-quebec/journees-quebec.module.js';
+import { PortailReferralsModule } from './portail-referrals/portail-referrals.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -13,7 +15,9 @@ import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
 import { RecruitmentNeedsModule } from './recruitment-needs/recruitment-needs.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import { StartupModule } from './startup/startup.module.js';
+import { WorklistModule } from './worklist/worklist.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,7 +37,11 @@ export class AppModule {
         AdvisorsModule,
         CompaniesModule,
         AccompanimentsModule,
+        JourneesQuebecModule,
+        PortailReferralsModule,
         RecruitmentNeedsModule,
+        WorklistModule,
+        ReportingModule,
         // Operations
         DemoModule,
         StartupModule,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { regionScope } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { updateWithVersion } from '../database/optimistic-update.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -110,7 +109,7 @@ export class InteractionsService {
     if (!before) throw new NotFoundError(INTERACTION, input.id);
     const file = await this.accompaniments.fileForWrite(ctx, before.accompanimentId);
     const { id, version, ...fields } = input;
-    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Interaction>;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Partial<Interaction>;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
     if (changes.occurredOn) this.assertInsideFile(file, changes.occurredOn, 'input.occurredOn');
     await updateWithVersion(this.db, Interaction, { id }, version, changes, 'Interaction');

@@ -158,16 +158,16 @@ export class AdvisorsService {
     const servicePointId = input.servicePointId ?? before.servicePointId;
     await this.checkAssignment(role, regionCodes, directionCode, servicePointId);
     const changes: Partial<Advisor> = {};
-    if (input.fullName !== undefined) changes.fullName = input.fullName;
-    if (input.role !== undefined) changes.role = input.role;
-    if (input.directionCode !== undefined) changes.directionCode = input.directionCode;
-    if (input.servicePointId !== undefined) changes.servicePointId = input.servicePointId;
-    if (input.active !== undefined) changes.active = input.active;
-    if (Object.keys(changes).length === 0 && input.regionCodes === undefined) {
+    if (input.fullName != null) changes.fullName = input.fullName;
+    if (input.role != null) changes.role = input.role;
+    if (input.directionCode != null) changes.directionCode = input.directionCode;
+    if (input.servicePointId != null) changes.servicePointId = input.servicePointId;
+    if (input.active != null) changes.active = input.active;
+    if (Object.keys(changes).length === 0 && input.regionCodes == null) {
       throw BadUserInputError.field('input', 'field.noChange');
     }
     await updateWithVersion(this.db, Advisor, { id: input.id }, input.version, changes, 'Advisor');
-    if (input.regionCodes !== undefined || input.role !== undefined) {
+    if (input.regionCodes != null || input.role != null) {
       await this.replaceRegions(input.id, role === Role.MANAGER ? [] : regionCodes);
     }
     const after = await this.snapshot(input.id);

@@ -196,17 +196,17 @@ export class CompaniesService implements OnModuleInit {
     const before = await this.db.findOneBy(Company, { id: input.id });
     if (!before) throw new NotFoundError(COMPANY, input.id);
     assertRegionInScope(ctx, before.regionCode);
-    if (input.regionCode !== undefined && input.regionCode !== before.regionCode) {
+    if (input.regionCode != null && input.regionCode !== before.regionCode) {
       assertRegionInScope(ctx, input.regionCode);
       await this.referenceData.assertRegionsExist([input.regionCode], 'input.regionCode');
     }
     const changes: Partial<Company> = this.normalizedFields(input);
     if (changes.neq && changes.neq !== before.neq) await this.assertNeqFree(changes.neq);
-    if (input.legalName !== undefined) {
+    if (input.legalName != null) {
       changes.legalName = input.legalName;
       changes.nameKey = companyNameKey(input.legalName);
     }
-    if (input.regionCode !== undefined) changes.regionCode = input.regionCode;
+    if (input.regionCode != null) changes.regionCode = input.regionCode;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
     try {
       await updateWithVersion(this.db, Company, { id: input.id }, input.version, changes, 'Company');

@@ -83,12 +83,12 @@ export class CompanyContactsService {
     const before = await this.contactInScope(ctx, input.id);
     const { id, version, ...fields } = input;
     const changes: Partial<CompanyContact> = {};
-    if (fields.firstName !== undefined) changes.firstName = fields.firstName;
-    if (fields.lastName !== undefined) changes.lastName = fields.lastName;
+    if (fields.firstName != null) changes.firstName = fields.firstName;
+    if (fields.lastName != null) changes.lastName = fields.lastName;
     if (fields.title !== undefined) changes.title = fields.title || null;
     if (fields.email !== undefined) changes.email = fields.email ? fields.email.toLowerCase() : null;
     if (fields.phone !== undefined) changes.phone = fields.phone || null;
-    if (fields.preferredLanguage !== undefined) changes.preferredLanguage = fields.preferredLanguage;
+    if (fields.preferredLanguage != null) changes.preferredLanguage = fields.preferredLanguage;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
     await updateWithVersion(this.db, CompanyContact, { id }, version, changes, 'CompanyContact');
     const after = await this.db.findOneByOrFail(CompanyContact, { id });

@@ -39,6 +39,14 @@ const CATALOG = {
     fr: 'Seule la direction régionale du dossier (ou un administrateur) peut le réassigner.',
     en: 'Only the file’s regional direction (or an administrator) can reassign it.',
   },
+  'forbidden.countsRegions': {
+    fr: (p) =>
+      `Les comptes d’une conseillère ou d’un conseiller se limitent à ses régions : retirez ${String(p.regionCodes)} ` +
+      '(nommez vos régions dans filter.regionCodes).',
+    en: (p) =>
+      `An advisor's counts are limited to their regions: remove ${String(p.regionCodes)} ` +
+      '(name your regions in filter.regionCodes).',
+  },
   'forbidden.region': {
     fr: (p) => `La région ${list(p.regionCode)} ne fait pas partie de vos régions.`,
     en: (p) => `Region ${list(p.regionCode)} is not one of your regions.`,
@@ -132,6 +140,14 @@ const CATALOG = {
   'field.beforeLastStatusChange': {
     fr: (p) => `La date ne peut pas précéder le dernier changement d’état du dossier (${String(p.on)}).`,
     en: (p) => `The date cannot be before the file’s last status change (${String(p.on)}).`,
+  },
+  'field.period': {
+    fr: 'Période invalide : donnez exactement une forme — fiscalYear, ou from et to, ou sinceDeployment: true.',
+    en: 'Invalid period: give exactly one form — fiscalYear, or from and to, or sinceDeployment: true.',
+  },
+  'field.fiscalYear': {
+    fr: 'Exercice financier invalide : AAAA-AAAA, deux années consécutives (ex. 2020-2021).',
+    en: 'Invalid fiscal year: YYYY-YYYY, two consecutive years (e.g. 2020-2021).',
   },
   'field.rangeOrder': {
     fr: 'La fin de l’intervalle précède son début.',
@@ -257,7 +273,7 @@ const CATALOG = {
   },
   'field.eventStatusMove': {
     fr: (p) => `Un événement ${String(p.fromFr)} ne peut pas passer à l’état ${String(p.toFr)}.`,
-    en: (p) => `A ${String(p.fromEn)} event cannot become ${String(p.toEn)}.`,
+    en: (p) => `An event that is ${String(p.fromEn)} cannot become ${String(p.toEn)}.`,
   },
   'field.eventStatus': {
     fr: (p) => `Opération impossible : l’événement est ${String(p.statusFr)}.`,
@@ -315,14 +331,6 @@ const CATALOG = {
   'field.portailStepDate': {
     fr: (p) => `La date ne peut pas précéder celle de l’étape actuelle (${String(p.stepFr)}, ${String(p.date)}).`,
     en: (p) => `The date cannot be before the current step’s (${String(p.stepEn)}, ${String(p.date)}).`,
-  },
-  'field.portailPeriod': {
-    fr: 'Indiquez la période sous une seule forme : fiscalYear, from et to, ou sinceDeployment: true.',
-    en: 'Give the period in exactly one form: fiscalYear, from and to, or sinceDeployment: true.',
-  },
-  'field.portailFiscalYear': {
-    fr: 'Exercice financier invalide : deux années consécutives, ex. 2020-2021.',
-    en: 'Invalid fiscal year: two consecutive years, e.g. 2020-2021.',
   },
   // worklist messages
 } satisfies Record<string, Message>;

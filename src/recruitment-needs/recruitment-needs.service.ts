@@ -234,7 +234,7 @@ export class RecruitmentNeedsService implements OnModuleInit {
 
   async updateRecruitmentNeed(ctx: RequestContext, input: UpdateRecruitmentNeedInput): Promise<RecruitmentNeed> {
     const before = await this.needForWrite(ctx, input.id);
-    const { id, version, status, ...fields } = input;
+    const { id: _id, version, status, ...fields } = input;
     const changes: Partial<RecruitmentNeed> = Object.fromEntries(
       Object.entries(fields).filter(([, v]) => v !== undefined && v !== null),
     );

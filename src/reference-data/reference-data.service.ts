@@ -127,7 +127,7 @@ export class ReferenceDataService {
     if (input.regionCodes) await this.assertRegionsExist(input.regionCodes, 'input.regionCodes');
     const beforeRegions = (await this.db.findBy(Region, { directionCode: input.code })).map((r) => r.code);
     await updateWithVersion(this.db, RegionalDirection, { code: input.code }, input.version, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.name != null ? { name: input.name } : {}),
     }, 'RegionalDirection');
     if (input.regionCodes) {
       await this.db
@@ -162,10 +162,10 @@ export class ReferenceDataService {
   async updateRegion(ctx: RequestContext, input: UpdateRegionInput): Promise<Region> {
     const before = await this.db.findOneBy(Region, { code: input.code });
     if (!before) throw new NotFoundError(REGION, input.code);
-    if (input.directionCode !== undefined) await this.assertDirectionExists(input.directionCode, 'input.directionCode');
+    if (input.directionCode != null) await this.assertDirectionExists(input.directionCode, 'input.directionCode');
     await updateWithVersion(this.db, Region, { code: input.code }, input.version, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.directionCode !== undefined ? { directionCode: input.directionCode } : {}),
+      ...(input.name != null ? { name: input.name } : {}),
+      ...(input.directionCode != null ? { directionCode: input.directionCode } : {}),
     }, 'Region');
     const after = await this.db.findOneByOrFail(Region, { code: input.code });
     await this.audit.record(ctx, { action: 'update', entityType: 'Region', entityId: input.code, before, after });
@@ -194,7 +194,7 @@ export class ReferenceDataService {
     const { id, version, ...changes } = input;
     try {
       await updateWithVersion(this.db, ServicePoint, { id }, version, {
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.name != null ? { name: changes.name } : {}),
         ...this.servicePointValues(changes),
       }, 'ServicePoint');
     } catch (error) {

@@ -1,3 +1,4 @@
+import { addDays, todayInQuebec } from '../../src/common/calendar.js';
 import { dataOf, type TestApp } from './test-app.js';
 
 let sequence = 0;
@@ -176,4 +177,98 @@ export async function advancePortailReferral(
     { variables: { input }, as },
   );
   return dataOf(response).advancePortailReferral;
+}
+
+export interface JourneesQuebecEventFixture {
+  id: string;
+  status: string;
+  startsOn: string;
+  endsOn: string;
+  registrationDeadline: string;
+  version: number;
+}
+
+/**
+ * Creates a Journées Québec event through the API as `as` (the test administrator by default): open for
+ * registration, in person in Paris, starting in 30 days with the deadline in 20, unless given.
+ */
+export async function createJourneesQuebecEvent(
+  app: TestApp,
+  input: Record<string, unknown> = {},
+  as?: string,
+): Promise<JourneesQuebecEventFixture> {
+  sequence += 1;
+  const today = todayInQuebec();
+  const response = await app.graphql<{ createJourneesQuebecEvent: JourneesQuebecEventFixture }>(
+    `mutation ($input: CreateJourneesQuebecEventInput!) {
+       createJourneesQuebecEvent(input: $input) { id status startsOn endsOn registrationDeadline version } }`,
+    {
+      variables: {
+        input: {
+          name: `Journées Québec ${sequence}`,
+          city: 'Paris',
+          country: 'France',
+          mode: 'IN_PERSON',
+          startsOn: addDays(today, 30),
+          endsOn: addDays(today, 31),
+          registrationDeadline: addDays(today, 20),
+          status: 'REGISTRATION_OPEN',
+          ...input,
+        },
+      },
+      as,
+    },
+  );
+  return dataOf(response).createJourneesQuebecEvent;
+}
+
+export interface RecruitmentNeedFixture {
+  id: string;
+  positions: number;
+  status: string;
+  version: number;
+}
+
+/** Records a recruitment need of a company through the API as `as` (welders, 2 permanent positions unless given). */
+export async function addRecruitmentNeed(
+  app: TestApp,
+  as: string | undefined,
+  input: { companyId: string } & Record<string, unknown>,
+): Promise<RecruitmentNeedFixture> {
+  const response = await app.graphql<{ createRecruitmentNeed: RecruitmentNeedFixture }>(
+    `mutation ($input: CreateRecruitmentNeedInput!) { createRecruitmentNeed(input: $input) { id positions status version } }`,
+    {
+      variables: {
+        input: {
+          nocCode: '72106',
+          title: 'Soudeur ou soudeuse',
+          positions: 2,
+          employmentType: 'PERMANENT',
+          channels: ['INTERNATIONAL_RECRUITMENT'],
+          ...input,
+        },
+      },
+      as,
+    },
+  );
+  return dataOf(response).createRecruitmentNeed;
+}
+
+export interface EventParticipationFixture {
+  id: string;
+  status: string;
+  version: number;
+}
+
+/** Registers a company for a Journées Québec event through the API as `as` (no recruitment need unless given). */
+export async function registerCompanyForEvent(
+  app: TestApp,
+  as: string | undefined,
+  input: { eventId: string; companyId: string; recruitmentNeedIds?: string[] },
+): Promise<EventParticipationFixture> {
+  const response = await app.graphql<{ registerForEvent: EventParticipationFixture }>(
+    `mutation ($input: RegisterForEventInput!) { registerForEvent(input: $input) { id status version } }`,
+    { variables: { input: { recruitmentNeedIds: [], ...input } }, as },
+  );
+  return dataOf(response).registerForEvent;
 }

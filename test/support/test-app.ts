@@ -41,18 +41,22 @@ export class TestApp {
     private readonly databaseName: string,
   ) {}
 
-  static async start(settings: Record<string, string> = {}): Promise<TestApp> {
+  /** `settings` are environment settings; a function receives the test database's URL first. */
+  static async start(
+    settings: Record<string, string> | ((databaseUrl: string) => Record<string, string> | Promise<Record<string, string>>) = {},
+  ): Promise<TestApp> {
     const adminUrl = required(TEST_ENV.adminUrl);
     const name = `${required(TEST_ENV.runPrefix)}${randomBytes(4).toString('hex')}`;
     await cloneDatabase(adminUrl, required(TEST_ENV.template), name);
     const url = databaseUrl(adminUrl, name);
+    const extra = typeof settings === 'function' ? await settings(url) : settings;
     const config = AppConfig.fromEnvironment({
       NODE_ENV: 'test',
       DATABASE_URL: url,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       BOOTSTRAP_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      ...settings,
+      ...extra,
     });
     const app = await createApp(config, { url: config.databaseUrl!, readUrl: config.databaseReadUrl }, createLogger(config.logLevel));
     await app.listen(0, '127.0.0.1');

@@ -1,0 +1,94 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Advisor } from '../advisors/advisor.entity.js';
+import { AdvisorsService } from '../advisors/advisors.service.js';
+import { Ctx, Roles } from '../auth/auth.decorators.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { Role } from '../auth/role.js';
+import { CompaniesService } from '../companies/companies.service.js';
+import { Company } from '../companies/company.entity.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { RecruitmentNeed } from '../recruitment-needs/recruitment-need.entity.js';
+import { ParticipationChangeArgs, RecordEventOutcomeInput, RegisterForEventInput } from './dto/event-participation.inputs.js';
+import { EventParticipation } from './event-participation.entity.js';
+import { EventParticipationsService } from './event-participations.service.js';
+import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
+import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
+
+/** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (SPEC §5); ANALYST never. */
+@Resolver(() => EventParticipation)
+@Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
+export class EventParticipationsResolver {
+  constructor(
+    private readonly participations: EventParticipationsService,
+    private readonly events: JourneesQuebecEventsService,
+    private readonly companies: CompaniesService,
+    private readonly advisors: AdvisorsService,
+  ) {}
+
+  @Query(() => EventParticipation, { nullable: true, description: 'Une participation d’une entreprise de vos régions' })
+  eventParticipation(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.participations.participation(ctx, id);
+  }
+
+  @Mutation(() => EventParticipation, {
+    description:
+      'Inscrire une entreprise de vos régions à un événement ouvert aux inscriptions, au plus tard à la date limite ' +
+      '(une seule fois par événement : CONFLICT sinon), avec les besoins de main-d’œuvre qu’elle y présente',
+  })
+  registerForEvent(@Ctx() ctx: RequestContext, @Args('input') input: RegisterForEventInput) {
+    return this.participations.register(ctx, input);
+  }
+
+  @Mutation(() => EventParticipation, {
+    description: 'Confirmer une participation inscrite (REGISTERED → CONFIRMED), tant que l’événement est ouvert aux inscriptions',
+  })
+  confirmParticipation(@Ctx() ctx: RequestContext, @Args() args: ParticipationChangeArgs) {
+    return this.participations.confirm(ctx, args);
+  }
+
+  @Mutation(() => EventParticipation, { description: 'Désistement : REGISTERED ou CONFIRMED → WITHDRAWN' })
+  withdrawFromEvent(@Ctx() ctx: RequestContext, @Args() args: ParticipationChangeArgs) {
+    return this.participations.withdraw(ctx, args);
+  }
+
+  @Mutation(() => EventParticipation, {
+    description: 'L’entreprise était présente : REGISTERED ou CONFIRMED → ATTENDED, une fois l’événement commencé',
+  })
+  markAttended(@Ctx() ctx: RequestContext, @Args() args: ParticipationChangeArgs) {
+    return this.participations.markAttended(ctx, args);
+  }
+
+  @Mutation(() => EventParticipation, {
+    description:
+      'Consigner (ou corriger) les résultats d’une entreprise présente (ATTENDED) : embauches ≤ promesses ≤ ' +
+      'entrevues ≤ candidats rencontrés',
+  })
+  recordEventOutcome(@Ctx() ctx: RequestContext, @Args('input') input: RecordEventOutcomeInput) {
+    return this.participations.recordOutcome(ctx, input);
+  }
+
+  @ResolveField(() => JourneesQuebecEvent)
+  event(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.events.eventById, participation.eventId);
+  }
+
+  @ResolveField(() => Company)
+  company(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.companies.companyById, participation.companyId);
+  }
+
+  @ResolveField(() => Advisor, { description: 'Qui a inscrit l’entreprise' })
+  advisor(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.advisors.advisorById, participation.advisorId);
+  }
+
+  @ResolveField(() => [RecruitmentNeed], { description: 'Besoins de main-d’œuvre présentés à l’événement' })
+  recruitmentNeeds(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.participations.needsByParticipation, participation.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Postes offerts : somme des postes des besoins présentés' })
+  positionsOffered(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
+    return loaders.load(this.participations.positionsOfferedByParticipation, participation.id);
+  }
+}

@@ -1,0 +1,72 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { GraphQLDate } from '../graphql/date.scalar.js';
+import { PortailReferralStep } from './portail-referral.enums.js';
+
+@Entity('portail_referrals')
+@ObjectType({
+  description:
+    'Référencement d’une entreprise au Portail employeurs par une conseillère ou un conseiller, avec son ' +
+    'entonnoir. Chaque étape garde sa date ; une étape sautée garde une date nulle.',
+})
+export class PortailReferral {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  companyId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  accompanimentId!: string | null;
+
+  @Column({ type: 'uuid' })
+  advisorId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  @Field(() => PortailReferralStep, { description: 'Étape actuelle' })
+  step!: PortailReferralStep;
+
+  @Column({ type: 'date' })
+  @Field(() => GraphQLDate, { description: 'Date du référencement' })
+  referredOn!: string;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Date de création du compte (nulle si l’étape a été sautée)' })
+  accountCreatedOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Date de publication de l’offre (nulle si sautée)' })
+  offerPostedOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Date de réception des candidatures (nulle si sautée)' })
+  candidatesReceivedOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Date de l’embauche' })
+  hiredOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'Date de fin : embauche, refus ou abandon (nulle tant que le référencement est ouvert)',
+  })
+  endedOn!: string | null;
+
+  @Column({ type: 'date' })
+  @Field(() => GraphQLDate, { description: 'Date du dernier changement d’étape' })
+  stepChangedOn!: string;
+
+  @Column({ type: 'integer', default: 1 })
+  @Field(() => Int, { description: 'Version à renvoyer avec un changement d’étape' })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  @Field(() => GraphQLISODateTime)
+  updatedAt!: Date;
+}

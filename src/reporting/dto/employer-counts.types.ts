@@ -1,0 +1,86 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { ServiceLevel, Theme } from '../../accompaniments/accompaniment.enums.js';
+import { GraphQLDate } from '../../graphql/date.scalar.js';
+import { PeriodInput } from '../../graphql/period.input.js';
+import { messageOf, RegionCodes, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { Region } from '../../reference-data/region.entity.js';
+
+@ObjectType({ description: 'Employeurs accompagnés et nouveaux employeurs d’une région (règle de la SPEC §4)' })
+export class RegionEmployerCount {
+  @Field(() => Region)
+  region!: Region;
+
+  @Field(() => Int, { description: 'Entreprises distinctes ayant un dossier actif dans la région pendant la période' })
+  employersAccompanied!: number;
+
+  @Field(() => Int, { description: 'Entreprises dont le premier dossier dans la région s’est ouvert pendant la période' })
+  newEmployers!: number;
+}
+
+@ObjectType({ description: 'Nombre d’employeurs accompagnés par région' })
+export class EmployerCounts {
+  @Field(() => GraphQLDate)
+  from!: string;
+
+  @Field(() => GraphQLDate, { description: 'Inclus' })
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'Exercice financier, quand la période en est un' })
+  fiscalYear!: string | null;
+
+  @Field(() => [RegionEmployerCount], { description: 'Une ligne par région (les 17, zéros compris, sauf filtre regionCodes)' })
+  byRegion!: RegionEmployerCount[];
+
+  @Field(() => Int, { description: 'Toutes régions : chaque entreprise une seule fois' })
+  employersAccompanied!: number;
+
+  @Field(() => Int, { description: 'Toutes régions : entreprises dont le tout premier dossier s’est ouvert pendant la période' })
+  newEmployers!: number;
+}
+
+@InputType({ description: 'Filtres facultatifs des comptes d’employeurs : ne comptent que les dossiers qui y répondent' })
+export class EmployerCountsFilter {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Régions des lignes (toutes par défaut). Une conseillère (ADVISOR) doit nommer ses régions.',
+  })
+  @IsOptional()
+  @RegionCodes()
+  regionCodes?: string[];
+
+  @Field(() => ServiceLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(ServiceLevel, messageOf('field.invalid'))
+  serviceLevel?: ServiceLevel;
+
+  @Field(() => Theme, { nullable: true })
+  @IsOptional()
+  @IsEnum(Theme, messageOf('field.invalid'))
+  theme?: Theme;
+
+  @Field(() => String, { nullable: true, description: 'Secteur SCIAN : 2 chiffres, ou 31-33, 44-45, 48-49' })
+  @IsOptional()
+  @Text(5)
+  naicsSector?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Dossiers de cette conseillère ou de ce conseiller' })
+  @IsOptional()
+  @Uuid()
+  advisorId?: string;
+}
+
+@ArgsType()
+export class EmployerCountsArgs {
+  @Field(() => PeriodInput)
+  @ValidateNested()
+  @Type(() => PeriodInput)
+  period!: PeriodInput;
+
+  @Field(() => EmployerCountsFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmployerCountsFilter)
+  filter?: EmployerCountsFilter;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../auth/request-context.js';
+import { Role } from '../auth/role.js';
+import { todayInQuebec } from '../common/calendar.js';
+import { resolvePeriod, type Period } from '../common/period.js';
+import { NAICS_SECTORS } from '../companies/company-identifiers.js';
+import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
+import { Region } from '../reference-data/region.entity.js';
+import type { EmployerCounts, EmployerCountsArgs, EmployerCountsFilter } from './dto/employer-counts.types.js';
+import { EMPLOYER_COUNTS_SQL } from './employer-counts.sql.js';
+import { ReportingDatabase } from './reporting-database.js';
+
+const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+interface Row {
+  code: string;
+  name: string;
+  direction_code: string | null;
+  version: number;
+  employers_accompanied: number;
+  new_employers: number;
+  total_accompanied: number;
+  total_new: number;
+}
+
+/** "31-33" → ["31", "32", "33"]; "54" → ["54"]; anything else is refused. */
+export function naicsPrefixes(sector: string): string[] {
+  const range = /^(\d{2})-(\d{2})$/.exec(sector);
+  const codes = range
+    ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i))
+    : [sector];
+  if (!codes.every((code) => (NAICS_SECTORS as readonly string[]).includes(code)) || codes.length > 3) {
+    throw BadUserInputError.field('filter.naicsSector', 'field.naics');
+  }
+  return codes;
+}
+
+/**
+ * Employer counts per region (SPEC §4, §6) in one SQL statement, read from the replica when there is one.
+ * An ADVISOR sees counts of their own regions only: they must name them in `filter.regionCodes`, and any other
+ * region is refused with FORBIDDEN rather than silently shown as zero.
+ */
+@Injectable()
+export class EmployerCountsService {
+  constructor(private readonly db: ReportingDatabase) {}
+
+  async employerCounts(ctx: RequestContext, args: EmployerCountsArgs): Promise<EmployerCounts> {
+    const period = resolvePeriod(args.period, todayInQuebec());
+    const filter = args.filter ?? {};
+    const regionCodes = this.rowRegions(ctx, filter);
+    return this.count(period, regionCodes, filter);
+  }
+
+  /** The counts for a period and regions, without permission checks (callers check). */
+  async count(period: Period, regionCodes: string[], filter: EmployerCountsFilter = {}): Promise<EmployerCounts> {
+    const rows = await this.db.query<Row>(EMPLOYER_COUNTS_SQL, [
+      period.from,
+      period.to,
+      regionCodes,
+      filter.serviceLevel ?? null,
+      filter.theme ?? null,
+      filter.naicsSector ? naicsPrefixes(filter.naicsSector) : null,
+      filter.advisorId ?? null,
+    ]);
+    return {
+      from: period.from,
+      to: period.to,
+      fiscalYear: period.fiscalYear,
+      byRegion: rows.map((row) => ({
+        region: Object.assign(new Region(), {
+          code: row.code,
+          name: row.name,
+          directionCode: row.direction_code,
+          version: row.version,
+        }),
+        employersAccompanied: row.employers_accompanied,
+        newEmployers: row.new_employers,
+      })),
+      employersAccompanied: rows[0]?.total_accompanied ?? 0,
+      newEmployers: rows[0]?.total_new ?? 0,
+    };
+  }
+
+  private rowRegions(ctx: RequestContext, filter: EmployerCountsFilter): string[] {
+    const requested = filter.regionCodes?.length ? [...new Set(filter.regionCodes)].sort() : null;
+    if (ctx.actor?.role === Role.ADVISOR) {
+      const own = ctx.actor.regionCodes;
+      const outside = (requested ?? ALL_REGIONS).filter((code) => !own.includes(code));
+      if (outside.length > 0) throw new ForbiddenError('forbidden.countsRegions', { regionCodes: outside.join(', ') });
+    }
+    return requested ?? ALL_REGIONS;
+  }
+}
