@@ -1,5 +1,5 @@
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
-import { createAdvisor } from './support/factories.js';
+import { advancePortailReferral, createAdvisor, createJourneesQuebecEvent, referToPortail, registerCompanyForEvent } from './support/factories.js';
 import { dataOf, TestApp } from './support/test-app.js';
 
 const today = todayInQuebec();
@@ -76,6 +76,40 @@ describe('myWorklist', () => {
     expect(await itemsFor('NEED_OPEN_TOO_LONG', recent)).toEqual([]);
     dataOf(await as(`mutation ($n: ID!) { recordPositionsFilled(input: { id: $n, positionsFilled: 2 }) { status } }`, { n: need }));
     expect(await itemsFor('NEED_OPEN_TOO_LONG', need)).toEqual([]);
+  });
+
+  it('lists a Portail referral stalled at a step for 14 days, until it moves on', async () => {
+    const companyId = await company('Abattoir Saint-Cyrille');
+    const referral = await referToPortail(app, advisor, { companyId, on: daysAgo(40) });
+    await advancePortailReferral(app, advisor, { id: referral.id, step: 'ACCOUNT_CREATED', on: daysAgo(20) });
+    const stalled = async () =>
+      dataOf(await as(`{ myWorklist { reason ageDays portailReferral { id step } } }`)).myWorklist.filter(
+        (i: { portailReferral: { id: string } | null }) => i.portailReferral?.id === referral.id,
+      );
+    expect(await stalled()).toEqual([{ reason: 'REFERRAL_STALLED', ageDays: 20, portailReferral: { id: referral.id, step: 'ACCOUNT_CREATED' } }]);
+    await advancePortailReferral(app, advisor, { id: referral.id, step: 'OFFER_POSTED', on: daysAgo(1) });
+    expect(await stalled()).toEqual([]);
+  });
+
+  it('lists a Journées Québec whose registration closes within 14 days while one of its companies has open needs, until it registers', async () => {
+    const companyId = await company('Usine de portes Warwick');
+    await openFile(companyId, daysAgo(5));
+    const need = dataOf(
+      await as(`mutation ($c: ID!) { createRecruitmentNeed(input: { companyId: $c, nocCode: "94110", title: "Opérateur de machines", positions: 3,
+          employmentType: PERMANENT, channels: [INTERNATIONAL_RECRUITMENT] }) { id } }`, { c: companyId }),
+    ).createRecruitmentNeed.id;
+    const soon = await createJourneesQuebecEvent(app, { registrationDeadline: addDays(today, 10), startsOn: addDays(today, 40), endsOn: addDays(today, 41) });
+    const later = await createJourneesQuebecEvent(app, { registrationDeadline: addDays(today, 30), startsOn: addDays(today, 40), endsOn: addDays(today, 41) });
+    const eventItems = async () =>
+      dataOf(await as(`{ myWorklist { reason ageDays since company { id } event { id } } }`)).myWorklist.filter(
+        (i: { reason: string; company: { id: string } }) => i.reason === 'EVENT_DEADLINE_APPROACHING' && i.company.id === companyId,
+      );
+    expect(await eventItems()).toEqual([
+      { reason: 'EVENT_DEADLINE_APPROACHING', ageDays: 10, since: addDays(today, 10), company: { id: companyId }, event: { id: soon.id } },
+    ]);
+    expect((await eventItems()).some((i: { event: { id: string } }) => i.event.id === later.id)).toBe(false);
+    await registerCompanyForEvent(app, advisor, { eventId: soon.id, companyId, recruitmentNeedIds: [need] });
+    expect(await eventItems()).toEqual([]);
   });
 
   it('shows nothing of another advisor’s files', async () => {

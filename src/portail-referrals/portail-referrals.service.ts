@@ -19,7 +19,7 @@ import {
 import { assertDateRange } from '../graphql/date-range.input.js';
 import type { Page } from '../graphql/pagination/connection.type.js';
 import { paginate } from '../graphql/pagination/keyset.js';
-import { groupedLoader } from '../graphql/request-loaders.js';
+import { groupedLoader, keyedLoader } from '../graphql/request-loaders.js';
 import type {
   AdvancePortailReferralInput,
   PortailReferralsArgs,
@@ -118,6 +118,13 @@ export class PortailReferralsService implements OnModuleInit {
             .getMany()
         : Promise.resolve([]),
     (referral) => referral.companyId,
+  );
+
+  /** Referrals in the caller's scope, by id (out of scope: null). */
+  readonly referralById = keyedLoader<string, PortailReferral>(
+    'portailReferralById',
+    (ids, ctx) => (ctx ? this.scoped(ctx).andWhere('referral.id IN (:...ids)', { ids }).getMany() : Promise.resolve([])),
+    (referral) => referral.id,
   );
 
   /** Referrals whose company is in the caller's regions. */

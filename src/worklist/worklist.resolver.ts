@@ -7,6 +7,10 @@ import { Role } from '../auth/role.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { Company } from '../companies/company.entity.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { JourneesQuebecEvent } from '../journees-quebec/journees-quebec-event.entity.js';
+import { JourneesQuebecEventsService } from '../journees-quebec/journees-quebec-events.service.js';
+import { PortailReferral } from '../portail-referrals/portail-referral.entity.js';
+import { PortailReferralsService } from '../portail-referrals/portail-referrals.service.js';
 import { RecruitmentNeed } from '../recruitment-needs/recruitment-need.entity.js';
 import { RecruitmentNeedsService } from '../recruitment-needs/recruitment-needs.service.js';
 import { WorklistItem } from './worklist-item.type.js';
@@ -19,6 +23,8 @@ export class WorklistResolver {
     private readonly companies: CompaniesService,
     private readonly files: AccompanimentsService,
     private readonly needs: RecruitmentNeedsService,
+    private readonly events: JourneesQuebecEventsService,
+    private readonly referrals: PortailReferralsService,
   ) {}
 
   @Query(() => [WorklistItem], { description: 'Ce qui demande votre attention, le plus urgent d’abord' })
@@ -40,5 +46,15 @@ export class WorklistResolver {
   @ResolveField(() => RecruitmentNeed, { nullable: true })
   recruitmentNeed(@Parent() item: WorklistItem, @Context() { loaders }: GraphQLContext) {
     return item.recruitmentNeedId ? loaders.load(this.needs.needById, item.recruitmentNeedId) : null;
+  }
+
+  @ResolveField(() => PortailReferral, { nullable: true })
+  portailReferral(@Parent() item: WorklistItem, @Context() { loaders }: GraphQLContext) {
+    return item.portailReferralId ? loaders.load(this.referrals.referralById, item.portailReferralId) : null;
+  }
+
+  @ResolveField(() => JourneesQuebecEvent, { nullable: true, description: 'L’événement dont l’inscription ferme bientôt' })
+  event(@Parent() item: WorklistItem, @Context() { loaders }: GraphQLContext) {
+    return item.eventId ? loaders.load(this.events.eventById, item.eventId) : null;
   }
 }
