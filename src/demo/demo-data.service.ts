@@ -12,7 +12,14 @@ import { CompanyContactsService } from '../companies/company-contacts.service.js
 import { Company } from '../companies/company.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ServicePoint } from '../reference-data/service-point.entity.js';
-import { DEMO_ADVISORS, DEMO_COMPANIES } from './demo-data.js';
+import { EventParticipationsService } from '../journees-quebec/event-participations.service.js';
+import { EventMode, EventStatus } from '../journees-quebec/journees-quebec.enums.js';
+import { JourneesQuebecEventsService } from '../journees-quebec/journees-quebec-events.service.js';
+import { PortailReferralsService } from '../portail-referrals/portail-referrals.service.js';
+import { PortailReferralStep } from '../portail-referrals/portail-referral.enums.js';
+import { EmploymentType } from '../recruitment-needs/recruitment-need.enums.js';
+import { RecruitmentNeedsService } from '../recruitment-needs/recruitment-needs.service.js';
+import { DEMO_ADVISORS, DEMO_COMPANIES, DEMO_EVENT_OUTCOMES, DEMO_NEEDS, DEMO_REFERRALS } from './demo-data.js';
 
 const INTERACTIONS: { kind: InteractionKind; mode: InteractionMode; minutes: number; summary: string }[] = [
   { kind: InteractionKind.MEETING, mode: InteractionMode.IN_PERSON, minutes: 90, summary: 'Rencontre de démarrage : portrait des besoins de main-d’œuvre et des postes difficiles à pourvoir.' },
@@ -38,6 +45,10 @@ export class DemoDataService {
     private readonly contacts: CompanyContactsService,
     private readonly files: AccompanimentsService,
     private readonly interactions: InteractionsService,
+    private readonly needs: RecruitmentNeedsService,
+    private readonly events: JourneesQuebecEventsService,
+    private readonly participations: EventParticipationsService,
+    private readonly referrals: PortailReferralsService,
   ) {}
 
   async loadIfEmpty(): Promise<boolean> {
@@ -45,8 +56,14 @@ export class DemoDataService {
     await this.unitOfWork.run(async () => {
       await this.loadAdvisors();
       await this.loadCompanies();
+      const needs = await this.loadNeeds();
+      await this.loadEvents(needs);
+      await this.loadReferrals();
     });
-    this.logger.log(`demo data loaded: ${DEMO_ADVISORS.length} advisors, ${DEMO_COMPANIES.length} companies with files`);
+    this.logger.log(
+      `demo data loaded: ${DEMO_ADVISORS.length} advisors, ${DEMO_COMPANIES.length} companies with files, ` +
+        `${DEMO_NEEDS.length} recruitment needs, 2 Journées Québec, ${DEMO_REFERRALS.length} Portail referrals`,
+    );
     return true;
   }
 
@@ -108,6 +125,94 @@ export class DemoDataService {
       }
       if (demo.file.closedDaysAgo !== undefined) {
         await this.files.close(ctx, { id: file.id, closedOn: day(demo.file.closedDaysAgo), outcome: ClosingOutcome.NEEDS_MET });
+      }
+    }
+  }
+
+  /** The context of the advisor who leads the demo company's file (who records its needs and referrals). */
+  private async advisorOf(neq: string): Promise<{ ctx: RequestContext; companyId: string }> {
+    const demo = DEMO_COMPANIES.find((c) => c.neq === neq)!;
+    const actor = await this.actors.findActiveByEmail(demo.file.advisor);
+    const company = await this.unitOfWork.manager.findOneByOrFail(Company, { neq });
+    return { ctx: new RequestContext(actor!, 'system:demo-data'), companyId: company.id };
+  }
+
+  /** Recruitment needs, some partly or wholly filled; returns the need ids by company NEQ. */
+  private async loadNeeds(): Promise<Map<string, string[]>> {
+    const day = (daysAgo: number) => addDays(todayInQuebec(), -daysAgo);
+    const byCompany = new Map<string, string[]>();
+    for (const demo of DEMO_NEEDS) {
+      const { ctx, companyId } = await this.advisorOf(demo.neq);
+      const need = await this.needs.createRecruitmentNeed(ctx, {
+        companyId,
+        nocCode: demo.nocCode,
+        title: demo.title,
+        positions: demo.positions,
+        employmentType: EmploymentType.PERMANENT,
+        hourlyWage: demo.hourlyWage,
+        channels: demo.channels,
+        openedOn: day(demo.openedDaysAgo),
+      });
+      if (demo.filled > 0) {
+        await this.needs.recordPositionsFilled(ctx, { id: need.id, positionsFilled: demo.filled, on: day(Math.max(demo.openedDaysAgo - 30, 0)) });
+      }
+      byCompany.set(demo.neq, [...(byCompany.get(demo.neq) ?? []), need.id]);
+    }
+    return byCompany;
+  }
+
+  /**
+   * Two Journées Québec: a virtual one held today, where three companies met candidates and made offers, and one
+   * in Tunis whose registration closes in ten days.
+   */
+  private async loadEvents(needs: Map<string, string[]>): Promise<void> {
+    const today = todayInQuebec();
+    const system = RequestContext.system('demo-data');
+    const held = await this.events.createEvent(system, {
+      name: 'Journées Québec — Europe francophone (virtuel)',
+      city: 'Paris',
+      country: 'France',
+      mode: EventMode.VIRTUAL,
+      startsOn: today,
+      endsOn: today,
+      registrationDeadline: today,
+      status: EventStatus.REGISTRATION_OPEN,
+    });
+    for (const outcome of DEMO_EVENT_OUTCOMES) {
+      const { ctx, companyId } = await this.advisorOf(outcome.neq);
+      const participation = await this.participations.register(ctx, {
+        eventId: held.id,
+        companyId,
+        recruitmentNeedIds: needs.get(outcome.neq) ?? [],
+      });
+      await this.participations.confirm(ctx, { id: participation.id });
+      await this.participations.markAttended(ctx, { id: participation.id });
+      const { neq: _neq, ...figures } = outcome;
+      await this.participations.recordOutcome(ctx, { participationId: participation.id, ...figures });
+    }
+    const current = await this.events.event(system, held.id);
+    await this.events.updateEvent(system, { id: held.id, version: current!.version, status: EventStatus.HELD });
+    await this.events.createEvent(system, {
+      name: 'Journées Québec — Maghreb',
+      city: 'Tunis',
+      country: 'Tunisie',
+      mode: EventMode.IN_PERSON,
+      startsOn: addDays(today, 45),
+      endsOn: addDays(today, 47),
+      registrationDeadline: addDays(today, 10),
+      status: EventStatus.REGISTRATION_OPEN,
+    });
+  }
+
+  /** Portail employeurs referrals at several steps: stalled, hired, declined, offer posted. */
+  private async loadReferrals(): Promise<void> {
+    const day = (daysAgo: number) => addDays(todayInQuebec(), -daysAgo);
+    for (const demo of DEMO_REFERRALS) {
+      const { ctx, companyId } = await this.advisorOf(demo.neq);
+      const [[, referredDaysAgo], ...next] = demo.steps as [[PortailReferralStep, number], ...[PortailReferralStep, number][]];
+      let referral = await this.referrals.referToPortail(ctx, { companyId, on: day(referredDaysAgo) });
+      for (const [step, daysAgo] of next) {
+        referral = await this.referrals.advancePortailReferral(ctx, { id: referral.id, step, on: day(daysAgo) });
       }
     }
   }

@@ -1,6 +1,8 @@
 import { ServiceLevel, Theme } from '../accompaniments/accompaniment.enums.js';
 import { Role } from '../auth/role.js';
 import { SizeBand } from '../companies/company.enums.js';
+import { PortailReferralStep } from '../portail-referrals/portail-referral.enums.js';
+import { RecruitmentChannel } from '../recruitment-needs/recruitment-need.enums.js';
 
 /** The demo administrator, whose token `npm start` prints when it runs on its own embedded database. */
 export const DEMO_ADMIN_EMAIL = 'admin@demo.crm.example';
@@ -159,5 +161,53 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     municipality: 'Rouyn-Noranda', postalCode: 'J9X 1E3', regionCode: '08',
     contact: { firstName: 'Annie', lastName: 'Cloutier', title: 'Coordonnatrice RH', email: 'annie.cloutier@forage-abitibi.example', phone: '819 555-0200' },
     file: { advisor: ABITIBI, openedDaysAgo: 35, serviceLevel: ServiceLevel.INFORMATION, themes: [Theme.ATTRACTION, Theme.RECRUITMENT], interactionsDaysAgo: [34] },
+  },
+];
+
+/** Recruitment needs of demo companies (by NEQ): CNP 2021 code, title, positions, those already filled. */
+export const DEMO_NEEDS: {
+  neq: string;
+  nocCode: string;
+  title: string;
+  positions: number;
+  filled: number;
+  channels: RecruitmentChannel[];
+  openedDaysAgo: number;
+  hourlyWage: number;
+}[] = [
+  { neq: '1990000011', nocCode: '63202', title: 'Boulanger-pâtissier ou boulangère-pâtissière', positions: 3, filled: 1, channels: [RecruitmentChannel.INTERNATIONAL_RECRUITMENT], openedDaysAgo: 400, hourlyWage: 21.5 },
+  { neq: '1990000012', nocCode: '73300', title: 'Conducteur ou conductrice de camion de transport', positions: 6, filled: 2, channels: [RecruitmentChannel.INTERREGIONAL_MOBILITY, RecruitmentChannel.TEMPORARY_FOREIGN_WORKERS], openedDaysAgo: 190, hourlyWage: 28 },
+  { neq: '1990000013', nocCode: '21231', title: 'Développeur ou développeuse de logiciels', positions: 2, filled: 0, channels: [RecruitmentChannel.LOCAL, RecruitmentChannel.INTERNATIONAL_RECRUITMENT], openedDaysAgo: 70, hourlyWage: 45 },
+  { neq: '1990000021', nocCode: '72100', title: 'Machiniste', positions: 10, filled: 4, channels: [RecruitmentChannel.INTERNATIONAL_RECRUITMENT], openedDaysAgo: 580, hourlyWage: 32.75 },
+  { neq: '1990000022', nocCode: '63200', title: 'Cuisinier ou cuisinière', positions: 2, filled: 2, channels: [RecruitmentChannel.LOCAL], openedDaysAgo: 145, hourlyWage: 19.5 },
+  { neq: '1990000023', nocCode: '65310', title: 'Préposé ou préposée à l’entretien ménager', positions: 4, filled: 0, channels: [RecruitmentChannel.LOCAL, RecruitmentChannel.INTERREGIONAL_MOBILITY], openedDaysAgo: 38, hourlyWage: 18.25 },
+  { neq: '1990000031', nocCode: '94142', title: 'Ouvrier ou ouvrière de fromagerie', positions: 5, filled: 1, channels: [RecruitmentChannel.INTERNATIONAL_RECRUITMENT], openedDaysAgo: 280, hourlyWage: 20 },
+  { neq: '1990000041', nocCode: '94120', title: 'Opérateur ou opératrice de machines de scierie', positions: 8, filled: 3, channels: [RecruitmentChannel.INTERNATIONAL_RECRUITMENT, RecruitmentChannel.INTERREGIONAL_MOBILITY], openedDaysAgo: 230, hourlyWage: 27 },
+];
+
+/** Companies (by NEQ) at the demo Journées Québec that took place, and what came of it. */
+export const DEMO_EVENT_OUTCOMES: { neq: string; candidatesMet: number; interviewsHeld: number; offersMade: number; hires: number }[] = [
+  { neq: '1990000021', candidatesMet: 42, interviewsHeld: 18, offersMade: 6, hires: 4 },
+  { neq: '1990000031', candidatesMet: 25, interviewsHeld: 9, offersMade: 3, hires: 2 },
+  { neq: '1990000041', candidatesMet: 31, interviewsHeld: 12, offersMade: 5, hires: 3 },
+];
+
+/** Portail employeurs referrals of demo companies (by NEQ): the steps reached, in days ago. */
+export const DEMO_REFERRALS: { neq: string; steps: [PortailReferralStep, number][] }[] = [
+  { neq: '1990000013', steps: [[PortailReferralStep.REFERRED, 50], [PortailReferralStep.ACCOUNT_CREATED, 40]] },
+  {
+    neq: '1990000022',
+    steps: [
+      [PortailReferralStep.REFERRED, 140],
+      [PortailReferralStep.ACCOUNT_CREATED, 130],
+      [PortailReferralStep.OFFER_POSTED, 120],
+      [PortailReferralStep.CANDIDATES_RECEIVED, 110],
+      [PortailReferralStep.HIRED, 100],
+    ],
+  },
+  { neq: '1990000042', steps: [[PortailReferralStep.REFERRED, 30], [PortailReferralStep.DECLINED, 20]] },
+  {
+    neq: '1990000012',
+    steps: [[PortailReferralStep.REFERRED, 190], [PortailReferralStep.ACCOUNT_CREATED, 180], [PortailReferralStep.OFFER_POSTED, 170]],
   },
 ];
