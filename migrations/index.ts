@@ -2,6 +2,7 @@ import { Foundation1763700000000 } from './1763700000000-foundation.js';
 import { CoreCrm1763800000000 } from './1763800000000-core-crm.js';
 import { RecruitmentEventsReferrals1763900000000 } from './1763900000000-recruitment-events-referrals.js';
 import { BiViews1764000000000 } from './1764000000000-bi-views.js';
+import { CompanyNameKeyIndex1764100000000 } from './1764100000000-company-name-key-index.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CoreCrm1763800000000,
   RecruitmentEventsReferrals1763900000000,
   BiViews1764000000000,
+  CompanyNameKeyIndex1764100000000,
 ];
