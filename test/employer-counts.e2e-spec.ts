@@ -134,6 +134,12 @@ describe('employerCountsByRegion', () => {
     );
   });
 
+  it('is computed in one SQL statement (plus the one that authenticates the request)', async () => {
+    const response = await counts({ sinceDeployment: true }, { serviceLevel: 'PERSONALIZED', theme: 'RECRUITMENT', naicsSector: '31-33' });
+    dataOf(response);
+    expect(response.headers.get('x-sql-statements')).toBe('2');
+  });
+
   it('returns the 17 regions, zeros included, with their names', async () => {
     const result = dataOf(await counts({ fiscalYear: '2020-2021' })).employerCountsByRegion;
     expect(result).toMatchObject({ from: '2020-04-01', to: '2021-03-31', fiscalYear: '2020-2021' });

@@ -333,6 +333,9 @@ const CATALOG = {
     en: (p) => `The date cannot be before the current step’s (${String(p.stepEn)}, ${String(p.date)}).`,
   },
   // worklist messages
+  // abuse-limits messages
+  // privacy messages
+  // idempotency messages
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
