@@ -3,6 +3,7 @@ import { CoreCrm1763800000000 } from './1763800000000-core-crm.js';
 import { RecruitmentEventsReferrals1763900000000 } from './1763900000000-recruitment-events-referrals.js';
 import { BiViews1764000000000 } from './1764000000000-bi-views.js';
 import { CompanyNameKeyIndex1764100000000 } from './1764100000000-company-name-key-index.js';
+import { IdempotencyKeys1764200000000 } from './1764200000000-idempotency-keys.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   RecruitmentEventsReferrals1763900000000,
   BiViews1764000000000,
   CompanyNameKeyIndex1764100000000,
+  IdempotencyKeys1764200000000,
 ];

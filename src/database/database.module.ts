@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, type DatabaseUrls } from './data-source-options.js';
+import { IdempotencyKeys } from './idempotency.js';
 import { MutationTransactionInterceptor } from './mutation-transaction.interceptor.js';
 import { UnitOfWork } from './unit-of-work.js';
 
@@ -21,7 +22,7 @@ export class DatabaseModule {
           manualInitialization: !connect,
         }),
       ],
-      providers: [UnitOfWork, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
+      providers: [UnitOfWork, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
       exports: [UnitOfWork],
     };
   }

@@ -336,6 +336,14 @@ const CATALOG = {
   // abuse-limits messages
   // privacy messages
   // idempotency messages
+  'idempotency.keyReused': {
+    fr: (p) => `La clé d’idempotence ${String(p.key)} a déjà servi pour une autre requête : utilisez une nouvelle clé.`,
+    en: (p) => `Idempotency key ${String(p.key)} was already used for another request: use a new key.`,
+  },
+  'idempotency.invalidKey': {
+    fr: 'En-tête Idempotency-Key invalide : 1 à 200 lettres, chiffres, points, tirets, soulignés ou deux-points.',
+    en: 'Invalid Idempotency-Key header: 1 to 200 letters, digits, dots, dashes, underscores or colons.',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
