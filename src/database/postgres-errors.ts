@@ -5,3 +5,14 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const name = e?.driverError?.constraint ?? e?.constraint;
   return code === '23505' && (constraint === undefined || name === constraint);
 }
+
+/** Connection-level failures: the server is down, restarting, unreachable, or no connection could be had in time. */
+export function isConnectionFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const code = String(e?.driverError?.code ?? e?.code ?? '');
+  const message = String(e?.driverError?.message ?? e?.message ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(message)
+  );
+}

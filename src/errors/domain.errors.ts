@@ -71,3 +71,12 @@ export class BadUserInputError extends DomainError {
     return new BadUserInputError([{ field, message, params }]);
   }
 }
+
+/** The database is unreachable (down, restarting, connections exhausted): the request changed nothing. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+
+  constructor() {
+    super('serviceUnavailable');
+  }
+}

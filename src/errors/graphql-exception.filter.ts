@@ -5,7 +5,8 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import type { Locale } from '../i18n/locale.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
-import { BadUserInputError, DomainError } from './domain.errors.js';
+import { isConnectionFailure } from '../database/postgres-errors.js';
+import { BadUserInputError, DomainError, ServiceUnavailableError } from './domain.errors.js';
 import { ErrorCode } from './error-code.js';
 import { PublicGraphQLError } from './public-graphql-error.js';
 
@@ -53,6 +54,10 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
     }
     if (exception instanceof GraphQLError && exception.extensions?.code === ErrorCode.BAD_USER_INPUT) {
       return exception;
+    }
+    if (isConnectionFailure(exception)) {
+      this.logger.warn({ err: exception, requestId }, 'database unreachable');
+      return this.toGraphQLError(new ServiceUnavailableError(), locale, requestId);
     }
     this.logger.error({ err: exception, requestId }, 'unexpected error while resolving a GraphQL field');
     return new PublicGraphQLError(translate('internal', locale), ErrorCode.INTERNAL_SERVER_ERROR);

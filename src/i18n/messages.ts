@@ -27,10 +27,6 @@ const CATALOG = {
     fr: 'Aucune conseillère ni aucun conseiller actif ne correspond à ce jeton.',
     en: 'No active advisor matches this token.',
   },
-  'auth.unavailable': {
-    fr: 'L’authentification est momentanément indisponible. Réessayez dans quelques instants.',
-    en: 'Authentication is temporarily unavailable. Try again in a moment.',
-  },
   forbidden: {
     fr: 'Vous n’avez pas la permission d’effectuer cette opération.',
     en: 'You are not allowed to perform this operation.',
@@ -63,6 +59,10 @@ const CATALOG = {
   staleVersion: {
     fr: 'Cet enregistrement a été modifié par quelqu’un d’autre depuis votre lecture. Rechargez-le puis recommencez.',
     en: 'This record was changed by someone else since you read it. Reload it and try again.',
+  },
+  serviceUnavailable: {
+    fr: 'La base de données est momentanément injoignable ; rien n’a été enregistré. Réessayez dans quelques secondes.',
+    en: 'The database cannot be reached right now; nothing was saved. Try again in a few seconds.',
   },
   internal: {
     fr: 'Une erreur interne est survenue. Elle a été journalisée ; réessayez plus tard.',
