@@ -8,7 +8,8 @@ import {
   type AdvisorFixture,
   type FileFixture,
 } from './support/factories.js';
-import { dataOf, TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
+import { expectRefusal } from './support/expectations.js';
 
 const FILE = `id regionCode status serviceLevel themes openedOn closedOn outcome statusChangedOn version
   company { id } advisor { id }`;
@@ -25,13 +26,6 @@ const LIST = `query ($filter: AccompanimentFilter, $first: Int, $after: String) 
   }
 }`;
 
-/** A refusal: one error with this code (and for BAD_USER_INPUT exactly this offending field), no data. */
-function expectRefusal(response: GraphQLResponse, code: string, field?: string): void {
-  expect(response.data ?? null).toBeNull();
-  expect(response.errors).toHaveLength(1);
-  expect(response.errors![0]!.extensions!.code).toBe(code);
-  if (field !== undefined) expect(response.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual([field]);
-}
 
 describe('accompaniment files', () => {
   let app: TestApp;

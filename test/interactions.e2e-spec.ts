@@ -8,7 +8,8 @@ import {
   type AdvisorFixture,
   type FileFixture,
 } from './support/factories.js';
-import { dataOf, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { dataOf, TestApp } from './support/test-app.js';
+import { expectRefusal } from './support/expectations.js';
 
 const INTERACTION = `id accompanimentId occurredOn kind mode durationMinutes summary version advisor { id } accompaniment { id }`;
 const LOG = `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { ${INTERACTION} } }`;
@@ -20,13 +21,6 @@ const PAGE = `query ($id: ID!, $first: Int, $after: String) {
   }
 }`;
 
-/** A refusal: one error with this code (and for BAD_USER_INPUT exactly this offending field), no data. */
-function expectRefusal(response: GraphQLResponse, code: string, field?: string): void {
-  expect(response.data ?? null).toBeNull();
-  expect(response.errors).toHaveLength(1);
-  expect(response.errors![0]!.extensions!.code).toBe(code);
-  if (field !== undefined) expect(response.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual([field]);
-}
 
 describe('interactions', () => {
   let app: TestApp;

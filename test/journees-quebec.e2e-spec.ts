@@ -9,7 +9,8 @@ import {
   type CompanyFixture,
   type JourneesQuebecEventFixture,
 } from './support/factories.js';
-import { dataOf, TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
+import { expectRefusal } from './support/expectations.js';
 
 const EVENT = 'id name city country mode startsOn endsOn registrationDeadline status version';
 const PARTICIPATION = `id status registeredOn candidatesMet interviewsHeld offersMade hires positionsOffered version
@@ -40,13 +41,6 @@ const SUMMARY = `query ($id: ID!) {
   }
 }`;
 
-/** A refusal: one error with this code (and for BAD_USER_INPUT exactly these offending fields), no data. */
-function expectRefusal(response: GraphQLResponse, code: string, ...fields: string[]): void {
-  expect(response.data ?? null).toBeNull();
-  expect(response.errors).toHaveLength(1);
-  expect(response.errors![0]!.extensions!.code).toBe(code);
-  if (fields.length > 0) expect(response.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual(fields);
-}
 
 describe('Journées Québec', () => {
   let app: TestApp;

@@ -8,7 +8,8 @@ import {
   type AdvisorFixture,
   type PortailReferralFixture,
 } from './support/factories.js';
-import { dataOf, TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
+import { expectRefusal } from './support/expectations.js';
 
 /*
  * Dates used below keep the tests' data apart, so that the funnel's expected counts can be computed from the
@@ -35,13 +36,6 @@ const FUNNEL = `query ($period: PeriodInput!, $regionCodes: [String!]) {
   }
 }`;
 
-/** A refusal: one error with this code (and for BAD_USER_INPUT exactly this offending field), no data. */
-function expectRefusal(response: GraphQLResponse, code: string, field?: string): void {
-  expect(response.data ?? null).toBeNull();
-  expect(response.errors).toHaveLength(1);
-  expect(response.errors![0]!.extensions!.code).toBe(code);
-  if (field !== undefined) expect(response.errors![0]!.extensions!.fields!.map((f) => f.field)).toEqual([field]);
-}
 
 describe('Portail employeurs referrals', () => {
   let app: TestApp;
@@ -342,7 +336,7 @@ describe('Portail employeurs referrals', () => {
       ) => {
         const before = await counts();
         const row = await referralRow(referralId);
-        expectRefusal(await call(ADVANCE, { id: referralId, ...input }, as), code, field);
+        expectRefusal(await call(ADVANCE, { id: referralId, ...input }, as), code, ...(field === undefined ? [] : [field]));
         expect(await counts()).toEqual(before);
         expect(await referralRow(referralId)).toEqual(row);
       };

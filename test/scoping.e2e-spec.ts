@@ -11,7 +11,8 @@ import {
   type FileFixture,
   type InteractionFixture,
 } from './support/factories.js';
-import { dataOf, TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
+import { expectRefusal } from './support/expectations.js';
 
 // SPEC §5: who may read and write what, by region.
 
@@ -38,12 +39,6 @@ const TRAIL = `query ($type: String!, $id: String!) {
   auditTrail(entityType: $type, entityId: $id) { totalCount edges { node { action entityType entityId actorId } } }
 }`;
 
-/** A refusal: one error with this code, and no data (a nullable root field answers null). */
-function expectRefusal(response: GraphQLResponse, code: string): void {
-  expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
-  expect(response.errors).toHaveLength(1);
-  expect(response.errors![0]!.extensions!.code).toBe(code);
-}
 
 describe('scoping by region (SPEC §5)', () => {
   let app: TestApp;
