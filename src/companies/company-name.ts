@@ -24,5 +24,6 @@ export function companyNameKey(name: string): string {
   const words = plain(name).split(' ').filter((w) => w !== '');
   const kept = words.filter((w) => !LEGAL_FORMS.has(w));
   while (kept.length > 1 && CONNECTORS.has(kept.at(-1)!)) kept.pop();
-  return (kept.length > 0 ? kept : words).join(' ');
+  // Bounded like the column (varchar(300)): "&" grows into " et ", and a prefix this long is distinctive enough.
+  return [...(kept.length > 0 ? kept : words).join(' ')].slice(0, 300).join('').trim();
 }

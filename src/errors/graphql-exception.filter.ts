@@ -3,7 +3,8 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, type GqlContextType, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import type { Locale } from '../i18n/locale.js';
+import type { Request, Response } from 'express';
+import { localeFromAcceptLanguage, type Locale } from '../i18n/locale.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
 import { isConnectionFailure } from '../database/postgres-errors.js';
 import { BadUserInputError, DomainError, ServiceUnavailableError } from './domain.errors.js';
@@ -27,11 +28,29 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() !== 'graphql') {
-      return super.catch(exception, host);
+      return this.catchHttp(exception, host);
     }
     const context = GqlArgumentsHost.create(host).getContext<GraphQLContext | undefined>();
     const locale: Locale = context?.locale ?? 'fr';
     return this.toGraphQLError(exception, locale, context?.requestId);
+  }
+
+  /**
+   * Errors raised before GraphQL runs (an unreadable JSON body, a body over the size limit) on /graphql are
+   * answered in GraphQL's shape, with a code and a message in the caller's language; other routes keep Nest's.
+   */
+  private catchHttp(exception: unknown, host: ArgumentsHost): unknown {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    if (!request.path?.startsWith('/graphql') || (status !== 400 && status !== 413)) return super.catch(exception, host);
+    const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+    const key = status === 413 ? 'request.tooLarge' : 'request.malformed';
+    http
+      .getResponse<Response>()
+      .status(status)
+      .json({ errors: [{ message: translate(key, locale), extensions: { code: 'BAD_REQUEST' } }] });
+    return undefined;
   }
 
   toGraphQLError(exception: unknown, locale: Locale, requestId?: string): GraphQLError {

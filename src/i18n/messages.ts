@@ -213,8 +213,16 @@ const CATALOG = {
     en: 'Give at least one field to change.',
   },
   'field.controlCharacters': {
-    fr: 'Caractères de contrôle interdits.',
-    en: 'Control characters are not allowed.',
+    fr: 'Caractères de contrôle ou Unicode mal formé interdits.',
+    en: 'Control characters and malformed Unicode are not allowed.',
+  },
+  'request.malformed': {
+    fr: 'Requête illisible : le corps doit être un JSON valide { "query": …, "variables": … }.',
+    en: 'Unreadable request: the body must be valid JSON { "query": …, "variables": … }.',
+  },
+  'request.tooLarge': {
+    fr: 'Requête trop volumineuse.',
+    en: 'Request too large.',
   },
   'field.invalid': { fr: 'Valeur invalide.', en: 'Invalid value.' },
   // recruitment-needs messages
@@ -334,7 +342,35 @@ const CATALOG = {
   },
   // worklist messages
   // abuse-limits messages
+  'limit.depth': {
+    fr: (p) => `Requête refusée : elle imbrique plus de ${String(p.limit)} niveaux de champs. Scindez-la en requêtes moins profondes.`,
+    en: (p) => `Query refused: it nests more than ${String(p.limit)} levels of fields. Split it into shallower queries.`,
+  },
+  'limit.cost': {
+    fr: (p) => `Requête refusée : son coût estimé dépasse ${String(p.limit)}. Demandez moins de champs, des pages plus petites (first) ou scindez-la.`,
+    en: (p) => `Query refused: its estimated cost exceeds ${String(p.limit)}. Ask for fewer fields, smaller pages (first) or split it.`,
+  },
+  'limit.aliases': {
+    fr: (p) => `Requête refusée : elle utilise plus de ${String(p.limit)} alias.`,
+    en: (p) => `Query refused: it uses more than ${String(p.limit)} aliases.`,
+  },
+  'limit.directives': {
+    fr: (p) => `Requête refusée : elle utilise plus de ${String(p.limit)} directives.`,
+    en: (p) => `Query refused: it uses more than ${String(p.limit)} directives.`,
+  },
+  'limit.tokens': {
+    fr: (p) => `Requête refusée : elle compte plus de ${String(p.limit)} éléments (jetons GraphQL).`,
+    en: (p) => `Query refused: it has more than ${String(p.limit)} GraphQL tokens.`,
+  },
+  rateLimited: {
+    fr: (p) => `Trop de requêtes : la limite est de ${String(p.limit)} par minute. Réessayez dans ${String(p.seconds)} s.`,
+    en: (p) => `Too many requests: the limit is ${String(p.limit)} per minute. Try again in ${String(p.seconds)} s.`,
+  },
   // privacy messages
+  'privacy.accessNotLogged': {
+    fr: 'Lecture refusée : l’accès aux renseignements personnels n’a pas pu être journalisé (Loi 25). Réessayez dans quelques instants.',
+    en: 'Read refused: the access to personal information could not be logged (Loi 25). Try again in a moment.',
+  },
   // idempotency messages
   'idempotency.keyReused': {
     fr: (p) => `La clé d’idempotence ${String(p.key)} a déjà servi pour une autre requête : utilisez une nouvelle clé.`,

@@ -8,8 +8,8 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
+  ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
@@ -34,6 +34,32 @@ export function decodeProblem(text: string): { key: MessageKey; params: Record<s
   return JSON.parse(text.slice(PREFIX.length)) as { key: MessageKey; params: Record<string, unknown> };
 }
 
+/**
+ * At most `max` characters as PostgreSQL counts them (code points). class-validator's MaxLength does not count
+ * variation selectors (U+FE0F), so a value it accepts could overflow a varchar column.
+ */
+export const MaxChars = (max: number, options: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'maxChars',
+      constraints: [max],
+      validator: { validate: (value: unknown) => typeof value !== 'string' || [...value].length <= max },
+    },
+    options,
+  );
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Well-formed Unicode only: a lone surrogate would be stored as U+FFFD, i.e. silently changed. */
+export const WellFormed = (options: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'wellFormed',
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !LONE_SURROGATE.test(value) },
+    },
+    options,
+  );
+
 /** No C0/C1 control characters except tab and line breaks. */
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
 
@@ -42,22 +68,24 @@ export const RequiredText = (max: number) =>
   applyDecorators(
     IsString(messageOf('field.required')),
     IsNotEmpty(messageOf('field.required')),
-    MaxLength(max, messageOf('field.maxLength', { max })),
+    MaxChars(max, messageOf('field.maxLength', { max })),
     Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters')),
+    WellFormed(messageOf('field.controlCharacters')),
   );
 
 /** Optional text (the caller adds @IsOptional()), same bounds; `each` for a list of texts. */
 export const Text = (max: number, each = false) =>
   applyDecorators(
     IsString(messageOf('field.invalid', {}, each)),
-    MaxLength(max, messageOf('field.maxLength', { max }, each)),
+    MaxChars(max, messageOf('field.maxLength', { max }, each)),
     Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters', {}, each)),
+    WellFormed(messageOf('field.controlCharacters', {}, each)),
   );
 
 export const EmailAddress = () =>
   applyDecorators(
     IsString(messageOf('field.email')),
-    MaxLength(254, messageOf('field.maxLength', { max: 254 })),
+    MaxChars(254, messageOf('field.maxLength', { max: 254 })),
     IsEmail({ allow_display_name: false, require_tld: true }, messageOf('field.email')),
   );
 
