@@ -4,6 +4,7 @@ import { RecruitmentEventsReferrals1763900000000 } from './1763900000000-recruit
 import { BiViews1764000000000 } from './1764000000000-bi-views.js';
 import { CompanyNameKeyIndex1764100000000 } from './1764100000000-company-name-key-index.js';
 import { IdempotencyKeys1764200000000 } from './1764200000000-idempotency-keys.js';
+import { PersonalInformation1764300000000 } from './1764300000000-personal-information.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   BiViews1764000000000,
   CompanyNameKeyIndex1764100000000,
   IdempotencyKeys1764200000000,
+  PersonalInformation1764300000000,
 ];

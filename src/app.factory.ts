@@ -2,9 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { TokenVerifier } from './auth/token-verifier.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseUrls } from './database/data-source-options.js';
 import { statementCounter } from './database/statement-counter.js';
+import { developmentIde } from './graphql/development-ide.js';
+import { graphqlRateLimit } from './graphql/rate-limit.middleware.js';
 import { httpLogging } from './logging/http-logging.middleware.js';
 import { PinoNestLogger } from './logging/logger.js';
 import { StartupService } from './startup/startup.service.js';
@@ -21,6 +24,11 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.disable('x-powered-by');
   app.use((_req: unknown, _res: unknown, next: () => void) => statementCounter.run(next));
   app.use(httpLogging(logger));
+  const ide = config.isProduction ? undefined : developmentIde();
+  if (ide) app.use(ide);
+  if (config.rateLimitPerMinute > 0) {
+    app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), config.exposeStatementCount));
+  }
   await app.get(StartupService).prepareDatabase();
   return app;
 }

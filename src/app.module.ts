@@ -3,6 +3,7 @@ import { AdvisorsModule } from './advisors/advisors.module.js';
 import { AccompanimentsModule } from './accompaniments/accompaniments.module.js';
 import { JourneesQuebecModule } from './journees-quebec/journees-quebec.module.js';
 import { PortailReferralsModule } from './portail-referrals/portail-referrals.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         RecruitmentNeedsModule,
         WorklistModule,
         ReportingModule,
+        PrivacyModule,
         // Operations
         DemoModule,
         StartupModule,

@@ -184,6 +184,11 @@ describe('companies', () => {
       expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     });
 
+    it('refuses a malformed id with BAD_USER_INPUT rather than an internal error', async () => {
+      const response = await app.graphql(`{ company(id: "pas-un-uuid") { id } }`);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'id' }] });
+    });
+
     it('answers NOT_FOUND for an unknown company', async () => {
       const response = await app.graphql(
         `mutation { updateCompany(input: { id: "00000000-0000-4000-8000-000000000001", version: 1, municipality: "Laval" }) { id } }`,

@@ -4,11 +4,13 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { AuditTrailResolver } from './audit-trail.resolver.js';
 import { AuditTrailService } from './audit-trail.service.js';
 import { AuditService } from './audit.service.js';
+import { PersonalDataAccessLog } from './personal-data-access-log.js';
+import { PersonalInformationAccess } from './personal-information-access.entity.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEntry])],
-  providers: [AuditService, AuditTrailService, AuditTrailResolver],
-  exports: [AuditService, AuditTrailService],
+  imports: [TypeOrmModule.forFeature([AuditEntry, PersonalInformationAccess])],
+  providers: [AuditService, AuditTrailService, AuditTrailResolver, PersonalDataAccessLog],
+  exports: [AuditService, AuditTrailService, PersonalDataAccessLog],
 })
 export class AuditModule {}

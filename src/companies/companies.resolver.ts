@@ -1,4 +1,6 @@
-import { Args, Context, Field, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, Float, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { accessChannelOf, PersonalDataAccessLog } from '../audit/personal-data-access-log.js';
 import { Ctx, Roles } from '../auth/auth.decorators.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
@@ -35,6 +37,7 @@ export class CompaniesResolver {
     private readonly companiesService: CompaniesService,
     private readonly contactsService: CompanyContactsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   @Query(() => Company, { nullable: true })
@@ -82,7 +85,10 @@ export class CompaniesResolver {
   @ResolveField(() => [CompanyContact], {
     description: 'Personnes-ressources : seulement pour une entreprise de vos régions (liste vide sinon)',
   })
-  contacts(@Parent() company: Company, @Context() { loaders }: GraphQLContext) {
-    return loaders.load(this.contactsService.contactsByCompany, company.id);
+  async contacts(@Parent() company: Company, @Context() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    const contacts = await loaders.load(this.contactsService.contactsByCompany, company.id);
+    // Loi 25: logged (one INSERT per page, see PersonalDataAccessLog) before anything is returned; no log, no read.
+    if (contacts.length > 0) await loaders.load(this.accessLog.reads, { subjects: contacts, channel: accessChannelOf(info) });
+    return contacts;
   }
 }

@@ -44,6 +44,10 @@ export class CompanyContact {
   @Field(() => Int)
   version!: number;
 
+  /** When retention replaced the personal information with neutral values (`npm run privacy:retention`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymizedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { accessChannelOf, PersonalDataAccessLog } from '../audit/personal-data-access-log.js';
 import { Ctx, Roles } from '../auth/auth.decorators.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
@@ -9,16 +11,32 @@ import { AddCompanyContactInput, UpdateCompanyContactInput } from './dto/company
 @Resolver(() => CompanyContact)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
 export class CompanyContactsResolver {
-  constructor(private readonly contacts: CompanyContactsService) {}
+  constructor(
+    private readonly contacts: CompanyContactsService,
+    private readonly accessLog: PersonalDataAccessLog,
+  ) {}
 
   @Mutation(() => CompanyContact, { description: 'Ajouter une personne-ressource à une entreprise de vos régions' })
-  addCompanyContact(@Ctx() ctx: RequestContext, @Args('input') input: AddCompanyContactInput) {
-    return this.contacts.addContact(ctx, input);
+  async addCompanyContact(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddCompanyContactInput,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const contact = await this.contacts.addContact(ctx, input);
+    // The answer holds personal information: logged in the mutation's transaction (Loi 25).
+    await this.accessLog.record(ctx, [contact], accessChannelOf(info));
+    return contact;
   }
 
   @Mutation(() => CompanyContact, { description: 'Modifier une personne-ressource (avec la version lue)' })
-  updateCompanyContact(@Ctx() ctx: RequestContext, @Args('input') input: UpdateCompanyContactInput) {
-    return this.contacts.updateContact(ctx, input);
+  async updateCompanyContact(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: UpdateCompanyContactInput,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const contact = await this.contacts.updateContact(ctx, input);
+    await this.accessLog.record(ctx, [contact], accessChannelOf(info));
+    return contact;
   }
 
   @Mutation(() => ID, { description: 'Supprimer une personne-ressource et ses renseignements personnels' })

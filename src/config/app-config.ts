@@ -46,6 +46,12 @@ export class AppConfig {
   };
   /** Answer each GraphQL request with an `X-SQL-Statements` header (statements it sent). */
   readonly exposeStatementCount!: boolean;
+  /** `npm run privacy:retention`: contacts of companies without activity for this many years are anonymized. */
+  readonly privacyRetentionYears!: number;
+  /** Abuse limits checked on each GraphQL document before anything runs. */
+  readonly graphqlLimits!: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  /** GraphQL requests allowed per advisor (or per IP address without a valid token) and per minute; 0: no limit. */
+  readonly rateLimitPerMinute!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -97,6 +103,15 @@ export class AppConfig {
         eventDeadlineDays: integer('WORKLIST_EVENT_DEADLINE_DAYS', env.WORKLIST_EVENT_DEADLINE_DAYS, 14, 1, 365),
       },
       exposeStatementCount: boolean('EXPOSE_STATEMENT_COUNT', env.EXPOSE_STATEMENT_COUNT, nodeEnv !== 'production'),
+      privacyRetentionYears: integer('PRIVACY_RETENTION_YEARS', env.PRIVACY_RETENTION_YEARS, 7, 1, 100),
+      graphqlLimits: {
+        maxDepth: integer('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10, 1, 100),
+        maxCost: integer('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 100_000, 1, 100_000_000),
+        maxAliases: integer('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 15, 0, 1000),
+        maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', env.GRAPHQL_MAX_DIRECTIVES, 20, 0, 1000),
+        maxTokens: integer('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 2000, 1, 1_000_000),
+      },
+      rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
     } as AppConfig);
   }
 }

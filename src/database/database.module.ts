@@ -23,7 +23,7 @@ export class DatabaseModule {
         }),
       ],
       providers: [UnitOfWork, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
-      exports: [UnitOfWork],
+      exports: [UnitOfWork, IdempotencyKeys],
     };
   }
 }

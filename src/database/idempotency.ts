@@ -6,6 +6,9 @@ import { UnitOfWork } from './unit-of-work.js';
 /** A stored first result, given back on a replay. */
 export type Replay = { replayed: true; result: unknown } | { replayed: false };
 
+/** How long a stored result is kept for replays; older keys are purged (start-up, privacy:retention). */
+export const IDEMPOTENCY_KEY_LIFETIME = '1 day';
+
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -49,6 +52,14 @@ export class IdempotencyKeys {
     )) as { request_hash: string; response: unknown }[];
     if (!first || first.request_hash !== hash) throw new ConflictError('idempotency.keyReused', { key });
     return { replayed: true, result: revive(first.response) };
+  }
+
+  /** Deletes the keys past their lifetime; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const rows: unknown[] = await this.unitOfWork.manager.query(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}' RETURNING key`,
+    );
+    return rows.length;
   }
 
   /** Stores the result of the request that claimed the key (same transaction as its writes). */

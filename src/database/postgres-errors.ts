@@ -16,3 +16,9 @@ export function isConnectionFailure(error: unknown): boolean {
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(message)
   );
 }
+
+/** A value PostgreSQL could not read as its column's type (a malformed uuid given as an id, for instance). */
+export function isInvalidTextRepresentation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  return (e?.driverError?.code ?? e?.code) === '22P02';
+}

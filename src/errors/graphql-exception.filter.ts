@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 import type { Request, Response } from 'express';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
-import { isConnectionFailure } from '../database/postgres-errors.js';
+import { isConnectionFailure, isInvalidTextRepresentation } from '../database/postgres-errors.js';
 import { BadUserInputError, DomainError, ServiceUnavailableError } from './domain.errors.js';
 import { ErrorCode } from './error-code.js';
 import { PublicGraphQLError } from './public-graphql-error.js';
@@ -73,6 +73,10 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
     }
     if (exception instanceof GraphQLError && exception.extensions?.code === ErrorCode.BAD_USER_INPUT) {
       return exception;
+    }
+    if (isInvalidTextRepresentation(exception)) {
+      // Only arguments reach SQL unvalidated this way (ids are checked as uuids in inputs, not in `id: ID!` args).
+      return this.toGraphQLError(BadUserInputError.field('id', 'field.uuid'), locale, requestId);
     }
     if (isConnectionFailure(exception)) {
       this.logger.warn({ err: exception, requestId }, 'database unreachable');

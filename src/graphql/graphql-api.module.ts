@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { statementCountHeader } from './statement-count.plugin.js';
+import { abuseLimitMessages, abuseLimitParseOptions, abuseLimitRules } from './abuse-limits.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import { GraphQLExceptionFilter } from '../errors/graphql-exception.filter.js';
 import { GraphQLContextFactory } from './graphql-context.factory.js';
@@ -33,7 +34,14 @@ class GraphQLContextModule {}
         introspection: !config.isProduction,
         playground: false,
         graphiql: false,
-        plugins: [ApolloServerPluginLandingPageDisabled(), ...(config.exposeStatementCount ? [statementCountHeader] : [])],
+        plugins: [
+          ApolloServerPluginLandingPageDisabled(),
+          abuseLimitMessages(config.graphqlLimits),
+          ...(config.exposeStatementCount ? [statementCountHeader] : []),
+        ],
+        // Depth, cost, aliases, directives and tokens are checked before any resolver runs (see abuse-limits.ts).
+        validationRules: abuseLimitRules(config.graphqlLimits),
+        parseOptions: abuseLimitParseOptions(config.graphqlLimits),
         includeStacktraceInErrorResponses: false,
         csrfPrevention: true,
         allowBatchedHttpRequests: false,

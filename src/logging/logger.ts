@@ -1,13 +1,18 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
+
+/** Field names of contacts' (and advisors') personal information: never written to a log, at any depth up to three. */
+const PERSONAL_FIELDS = ['email', 'phone', 'firstName', 'lastName', 'fullName', 'title'];
 
 /**
  * Structured JSON logs. Authorization headers, cookies and anything named like personal information are
- * redacted; request bodies are never logged.
+ * redacted (top level and up to two objects deep); so are a failed query's parameters and PostgreSQL's error
+ * detail, which can quote a row's values. Request bodies are never logged. `destination`: where lines go
+ * (standard output by default; tests capture them).
  */
-export function createLogger(level: LogLevel): Logger {
-  return pino({
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
     base: { service: 'crm-immigration-regionale' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -16,15 +21,16 @@ export function createLogger(level: LogLevel): Logger {
         'req.headers.authorization',
         'req.headers.cookie',
         'res.headers["set-cookie"]',
-        '*.email',
-        '*.phone',
-        '*.firstName',
-        '*.lastName',
-        '*.fullName',
+        ...PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+        'err.parameters',
+        'err.detail',
+        'err.driverError.parameters',
+        'err.driverError.detail',
       ],
       censor: '[masqué]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's start-up chatter (one line per module and route): useful when debugging, noise otherwise. */

@@ -4,6 +4,7 @@ import { AdvisorsService } from '../advisors/advisors.service.js';
 import { RequestContext } from '../auth/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEMO_ADMIN_EMAIL } from '../demo/demo-data.js';
+import { IdempotencyKeys } from '../database/idempotency.js';
 import { DemoDataService } from '../demo/demo-data.service.js';
 import { seedReferenceData } from '../reference-data/reference-data.seeder.js';
 
@@ -17,6 +18,7 @@ export class StartupService {
     private readonly dataSource: DataSource,
     private readonly advisors: AdvisorsService,
     private readonly demo: DemoDataService,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   async prepareDatabase(): Promise<void> {
@@ -32,6 +34,8 @@ export class StartupService {
       await this.advisors.ensureAdmin(RequestContext.system('bootstrap-admin'), this.config.bootstrapAdminEmail);
     }
     if (this.config.demoData) await this.demo.loadIfEmpty();
+    const expired = await this.idempotency.purgeExpired();
+    if (expired > 0) this.logger.log(`expired idempotency keys purged: ${expired}`);
   }
 
   /** The administrator whose token the start-up banner shows. */

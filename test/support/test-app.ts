@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT } from 'jose';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -44,6 +45,8 @@ export class TestApp {
   /** `settings` are environment settings; a function receives the test database's URL first. */
   static async start(
     settings: Record<string, string> | ((databaseUrl: string) => Record<string, string> | Promise<Record<string, string>>) = {},
+    /** Where the service's log lines go (to capture them); standard output by default. */
+    logDestination?: DestinationStream,
   ): Promise<TestApp> {
     const adminUrl = required(TEST_ENV.adminUrl);
     const name = `${required(TEST_ENV.runPrefix)}${randomBytes(4).toString('hex')}`;
@@ -58,7 +61,7 @@ export class TestApp {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...extra,
     });
-    const app = await createApp(config, { url: config.databaseUrl!, readUrl: config.databaseReadUrl }, createLogger(config.logLevel));
+    const app = await createApp(config, { url: config.databaseUrl!, readUrl: config.databaseReadUrl }, createLogger(config.logLevel, logDestination));
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new TestApp(app, `http://127.0.0.1:${address.port}`, new pg.Pool({ connectionString: url, max: 2 }), name);

@@ -1,0 +1,40 @@
+import type { NextFunction, Request, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import { statementCounter } from '../database/statement-counter.js';
+import { localeFromAcceptLanguage } from '../i18n/locale.js';
+import { translate } from '../i18n/messages.js';
+
+/**
+ * At most `perMinute` GraphQL requests per advisor and per minute (fixed window starting at the advisor's first
+ * request), counted in this process's memory. The advisor is the verified token's `email` claim: checking the
+ * signature is a local computation (an HMAC, or a signature against the provider's cached keys), never a database
+ * read, and a forged or expired token cannot buy a fresh allowance. Requests without a valid token are counted per
+ * IP address. Answers 429 with Retry-After before the body is read, the advisor looked up or any SQL sent.
+ */
+export function graphqlRateLimit(perMinute: number, tokens: TokenVerifier, exposeStatementCount: boolean) {
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+
+  const keyOf = async (req: Request): Promise<string> => {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const email = token ? await tokens.emailOf(token) : null;
+    return email ? `advisor:${email}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  };
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      await limiter.consume(await keyOf(req));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) return next(rejection);
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      const locale = localeFromAcceptLanguage(req.headers['accept-language']);
+      res.setHeader('Retry-After', String(seconds));
+      if (exposeStatementCount) res.setHeader('X-SQL-Statements', String(statementCounter.count ?? 0));
+      res.status(429).json({
+        errors: [{ message: translate('rateLimited', locale, { limit: perMinute, seconds }), extensions: { code: 'RATE_LIMITED' } }],
+      });
+      return;
+    }
+    next();
+  };
+}

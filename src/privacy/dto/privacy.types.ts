@@ -1,0 +1,76 @@
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { AuditEntry } from '../../audit/audit-entry.entity.js';
+import { PersonalInformationAccess } from '../../audit/personal-information-access.entity.js';
+import { CompanyContact } from '../../companies/company-contact.entity.js';
+import { Company } from '../../companies/company.entity.js';
+import { GraphQLDate } from '../../graphql/date.scalar.js';
+import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
+import { Uuid } from '../../graphql/validation/field-rules.js';
+
+@InputType({ description: 'Filtre du journal des accès aux renseignements personnels' })
+export class PersonalInformationAccessFilter {
+  @Field(() => ID, { nullable: true, description: 'Personne-ressource dont les renseignements ont été lus' })
+  @IsOptional()
+  @Uuid()
+  contactId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Conseillère ou conseiller qui a lu' })
+  @IsOptional()
+  @Uuid()
+  advisorId?: string;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'À partir de ce jour (heure du Québec), inclus' })
+  @IsOptional()
+  from?: string;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'Jusqu’à ce jour (heure du Québec), inclus' })
+  @IsOptional()
+  to?: string;
+}
+
+@ArgsType()
+export class PersonalInformationAccessLogArgs extends PaginationArgs {
+  @Field(() => PersonalInformationAccessFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalInformationAccessFilter)
+  filter?: PersonalInformationAccessFilter;
+}
+
+@ObjectType({
+  description:
+    'Tout ce que le CRM détient sur une personne-ressource (droit d’accès, Loi 25) : ses renseignements, son entreprise, ' +
+    'son journal d’audit et les accès à ses renseignements',
+})
+export class ContactPersonalInformation {
+  @Field(() => CompanyContact)
+  contact!: CompanyContact;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Date où la conservation a remplacé ses renseignements par des valeurs neutres (vide : jamais)',
+  })
+  anonymizedAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt!: Date;
+
+  @Field(() => Company)
+  company!: Company;
+
+  @Field(() => [AuditEntry], { description: 'Entrées du journal d’audit de la personne-ressource, les plus anciennes d’abord' })
+  auditEntries!: AuditEntry[];
+
+  @Field(() => [PersonalInformationAccess], {
+    description: 'Accès à ses renseignements, les plus anciens d’abord (celui de cette exportation compris)',
+  })
+  accessLog!: PersonalInformationAccess[];
+
+  @Field({ description: 'Le tout en JSON, à remettre à la personne qui en fait la demande' })
+  json!: string;
+}
