@@ -64,7 +64,11 @@ export class TestApp {
     const app = await createApp(config, { url: config.databaseUrl!, readUrl: config.databaseReadUrl }, createLogger(config.logLevel, logDestination));
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, new pg.Pool({ connectionString: url, max: 2 }), name);
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    // An idle client whose connection the server ended (tests terminate backends on purpose) is dropped by the
+    // pool; without a listener its 'error' event would crash whichever test file runs next in this worker.
+    pool.on('error', () => undefined);
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, pool, name);
   }
 
   async close(): Promise<void> {
