@@ -1,3 +1,4 @@
+import { IdempotencyKeys } from '../src/database/idempotency.js';
 import { createAdvisor, createJourneesQuebecEvent } from './support/factories.js';
 import { dataOf, TestApp, TEST_ADMIN_EMAIL } from './support/test-app.js';
 
@@ -103,6 +104,15 @@ describe('concurrency and idempotency', () => {
       // Another advisor's identical key is theirs: a new company (confirmNotDuplicate lets the same name pass).
       const other = dataOf(await create('Quincaillerie Thetford', 'cle-essai-3', TEST_ADMIN_EMAIL)).createCompany;
       expect(ids.has(other.id)).toBe(false);
+    });
+
+    it('forgets keys after a day (purged at start and by privacy:retention)', async () => {
+      dataOf(await create('Atelier Saint-Joseph', 'cle-essai-4'));
+      await app.sql(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'cle-essai-4'`);
+      const purged = await app.app.get(IdempotencyKeys).purgeExpired();
+      expect(purged).toBe(1);
+      expect(await app.count('idempotency_keys', `key = 'cle-essai-4'`)).toBe(0);
+      expect(await app.count('idempotency_keys', `key = 'cle-essai-1'`)).toBe(1);
     });
 
     it('refuses a malformed key', async () => {

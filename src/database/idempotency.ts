@@ -56,10 +56,11 @@ export class IdempotencyKeys {
 
   /** Deletes the keys past their lifetime; returns how many. */
   async purgeExpired(): Promise<number> {
-    const rows: unknown[] = await this.unitOfWork.manager.query(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}' RETURNING key`,
-    );
-    return rows.length;
+    const [{ n }] = (await this.unitOfWork.manager.query(
+      `WITH gone AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}' RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+    )) as [{ n: number }];
+    return n;
   }
 
   /** Stores the result of the request that claimed the key (same transaction as its writes). */
