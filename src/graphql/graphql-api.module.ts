@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -36,6 +36,8 @@ class GraphQLContextModule {}
         graphiql: false,
         plugins: [
           ApolloServerPluginLandingPageDisabled(),
+          // No HTTP cache hints are given; without this, Apollo wraps every field's resolver to compute them.
+          ApolloServerPluginCacheControlDisabled(),
           abuseLimitMessages(config.graphqlLimits),
           ...(config.exposeStatementCount ? [statementCountHeader] : []),
         ],
@@ -43,6 +45,8 @@ class GraphQLContextModule {}
         validationRules: abuseLimitRules(config.graphqlLimits),
         parseOptions: abuseLimitParseOptions(config.graphqlLimits),
         includeStacktraceInErrorResponses: false,
+        // Compact JSON (Apollo pretty-prints by default: a third more bytes and time for nothing).
+        stringifyResult: (result) => JSON.stringify(result),
         csrfPrevention: true,
         allowBatchedHttpRequests: false,
         formatError: (formatted, error) =>

@@ -6,6 +6,14 @@ import { decodeProblem } from './field-rules.js';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
+/**
+ * Which parameters hold client input: GraphQL `@Args()` (Nest GraphQL's GqlParamtype.ARGS, a number that
+ * @nestjs/graphql does not export) and a REST body. `@Parent()`, `@Context()` and `@Info()` hold objects the
+ * service built; validating them would copy every parent entity of every field resolver for nothing.
+ */
+const GRAPHQL_ARGS = 3;
+const CLIENT_INPUT = new Set<unknown>([GRAPHQL_ARGS, 'body', 'query', 'param']);
+
 /** Trims every string of an input (nested ones included) so "  " counts as empty. */
 function trimStrings(value: unknown): unknown {
   if (typeof value === 'string') return value.trim();
@@ -35,11 +43,16 @@ function problems(errors: ValidationError[], path: string): FieldProblem[] {
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  /** Synchronous when there is nothing to validate: field resolvers call this for each parameter of each parent. */
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const type = metadata.metatype;
-    if (metadata.type === 'custom' || !type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') {
+    if (!CLIENT_INPUT.has(metadata.type) || !type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') {
       return value;
     }
+    return this.validated(value, type, metadata);
+  }
+
+  private async validated(value: object, type: NonNullable<ArgumentMetadata['metatype']>, metadata: ArgumentMetadata): Promise<object> {
     const instance = plainToInstance(type, trimStrings({ ...value }), { enableImplicitConversion: false }) as object;
     const errors = await validate(instance, { forbidUnknownValues: false, validationError: { target: false } });
     if (errors.length > 0) {
