@@ -27,6 +27,14 @@ describe('authentication', () => {
     expect(await codeOf({ token })).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a token once it expires, though it was accepted (and remembered as verified) before', async () => {
+    const token = await TestApp.token('admin@test.crm.example', { expiresIn: '2s' });
+    expect(await codeOf({ token })).toBeUndefined();
+    expect(await codeOf({ token })).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await codeOf({ token })).toBe('UNAUTHENTICATED');
+  });
+
   it('answers UNAUTHENTICATED for garbage and for an unknown email', async () => {
     expect(await codeOf({ token: 'not.a.jwt' })).toBe('UNAUTHENTICATED');
     expect(await codeOf('nobody@test.crm.example')).toBe('UNAUTHENTICATED');
