@@ -5,6 +5,7 @@ import { BiViews1764000000000 } from './1764000000000-bi-views.js';
 import { CompanyNameKeyIndex1764100000000 } from './1764100000000-company-name-key-index.js';
 import { IdempotencyKeys1764200000000 } from './1764200000000-idempotency-keys.js';
 import { PersonalInformation1764300000000 } from './1764300000000-personal-information.js';
+import { EmployerActivityRollup1764400000000 } from './1764400000000-employer-activity-rollup.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CompanyNameKeyIndex1764100000000,
   IdempotencyKeys1764200000000,
   PersonalInformation1764300000000,
+  EmployerActivityRollup1764400000000,
 ];

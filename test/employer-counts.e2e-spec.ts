@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { fiscalYearsSinceDeployment } from '../src/common/period.js';
 import { todayInQuebec } from '../src/common/calendar.js';
-import { createAdvisor } from './support/factories.js';
+import { closeFile, createAdvisor, createCompany, openFile } from './support/factories.js';
 import { dataOf, TestApp } from './support/test-app.js';
 
 const REGIONS = ['13', '14', '15'];
+const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /** A file as the property test draws it: which company, which region, its interval (closedOn null = still open). */
 interface DrawnFile {
@@ -36,6 +37,42 @@ function bruteForce(files: DrawnFile[], from: string, to: string) {
     return first >= from && first <= to;
   }).length;
   return { byRegion, accompanied: new Set(active.map((f) => f.company)).size, newcomers: newTotal };
+}
+
+/** What a count answers, in a shape that subtracts: [employers accompanied, new employers] in total and per region. */
+interface Figures {
+  total: [number, number];
+  byRegion: Record<string, [number, number]>;
+}
+
+function figuresOf(result: {
+  employersAccompanied: number;
+  newEmployers: number;
+  byRegion: { region: { code: string }; employersAccompanied: number; newEmployers: number }[];
+}): Figures {
+  return {
+    total: [result.employersAccompanied, result.newEmployers],
+    byRegion: Object.fromEntries(result.byRegion.map((r) => [r.region.code, [r.employersAccompanied, r.newEmployers]])),
+  };
+}
+
+/** after − before: the companies of a run are new, so their counts add to what was there (distinct companies). */
+function minus(after: Figures, before: Figures): Figures {
+  const sub = (a: [number, number], b: [number, number]): [number, number] => [a[0] - b[0], a[1] - b[1]];
+  return {
+    total: sub(after.total, before.total),
+    byRegion: Object.fromEntries(Object.entries(after.byRegion).map(([code, f]) => [code, sub(f, before.byRegion[code]!)])),
+  };
+}
+
+/** The brute force's answer as Figures over `regions` (regions without drawn files: zeros). */
+function expectedFigures(expected: ReturnType<typeof bruteForce>, regions: string[]): Figures {
+  return {
+    total: [expected.accompanied, expected.newcomers],
+    byRegion: Object.fromEntries(
+      regions.map((code) => [code, expected.byRegion[code] ? [expected.byRegion[code].accompanied, expected.byRegion[code].newcomers] : [0, 0]]),
+    ),
+  };
 }
 
 /**
@@ -82,6 +119,32 @@ describe('employerCountsByRegion', () => {
   const counts = async (period: Record<string, unknown>, filter?: Record<string, unknown>, as?: string) =>
     app.graphql(COUNTS, { variables: { period, filter }, as });
 
+  /**
+   * The rollup tables hold exactly what a recomputation from the files gives: every row that differs, either way
+   * (none expected).
+   */
+  async function rollupDifferences(): Promise<unknown[]> {
+    return app.sql(`
+      WITH pairs AS (
+        SELECT company_id, region_code, min(opened_on) AS first_opened_on, range_agg(daterange(opened_on, closed_on, '[]')) AS active
+          FROM accompaniments GROUP BY company_id, region_code
+      ), companies AS (
+        SELECT company_id, min(opened_on) AS first_opened_on, range_agg(daterange(opened_on, closed_on, '[]')) AS active
+          FROM accompaniments GROUP BY company_id
+      )
+      (SELECT 'stale pair' AS problem, company_id, region_code, first_opened_on::text, active::text FROM
+        (SELECT company_id, region_code, first_opened_on, active FROM employer_region_activity EXCEPT SELECT * FROM pairs) x)
+      UNION ALL
+      (SELECT 'missing pair', company_id, region_code, first_opened_on::text, active::text FROM
+        (SELECT * FROM pairs EXCEPT SELECT company_id, region_code, first_opened_on, active FROM employer_region_activity) x)
+      UNION ALL
+      (SELECT 'stale company', company_id, NULL, first_opened_on::text, active::text FROM
+        (SELECT company_id, first_opened_on, active FROM employer_activity EXCEPT SELECT * FROM companies) x)
+      UNION ALL
+      (SELECT 'missing company', company_id, NULL, first_opened_on::text, active::text FROM
+        (SELECT * FROM companies EXCEPT SELECT company_id, first_opened_on, active FROM employer_activity) x)`);
+  }
+
   /** Creates the files through the API, led by a fresh advisor so that the run can be isolated by advisorId. */
   async function createFiles(files: DrawnFile[]): Promise<string> {
     const advisor = await createAdvisor(app, { regionCodes: REGIONS });
@@ -113,10 +176,18 @@ describe('employerCountsByRegion', () => {
   }
 
   it('follows the counting rule of SPEC §4 on random files and periods (property-based, against a brute force)', async () => {
+    // Unfiltered counts read the rollup; a filter (here the run's advisor, or the one service level every file of
+    // this database has) reads the files. Both must follow the rule, and agree with each other.
+    const unfiltered = async (period: { from: string; to: string }) => ({
+      all: figuresOf(dataOf(await counts(period)).employerCountsByRegion),
+      some: figuresOf(dataOf(await counts(period, { regionCodes: REGIONS })).employerCountsByRegion),
+    });
     await fc.assert(
       fc.asyncProperty(drawnFiles, fc.array(drawnPeriod, { minLength: 1, maxLength: 3 }), async (files, periods) => {
+        const before = await Promise.all(periods.map(unfiltered));
         const advisorId = await createFiles(files);
-        for (const period of periods) {
+        expect(await rollupDifferences()).toEqual([]);
+        for (const [i, period] of periods.entries()) {
           const expected = bruteForce(files, period.from, period.to);
           const result = dataOf(await counts(period, { advisorId, regionCodes: REGIONS })).employerCountsByRegion;
           expect(result.employersAccompanied).toBe(expected.accompanied);
@@ -128,16 +199,34 @@ describe('employerCountsByRegion', () => {
               expected.byRegion[row.region.code]!.newcomers,
             ]);
           }
+
+          // The rollup: what this run's files added to the counts of all regions and of REGIONS is the brute force.
+          const after = await unfiltered(period);
+          expect(minus(after.all, before[i]!.all)).toEqual(expectedFigures(expected, ALL_REGIONS));
+          expect(minus(after.some, before[i]!.some)).toEqual(expectedFigures(expected, REGIONS));
+
+          // Filtered (files) and unfiltered (rollup) agree when the filter keeps every file of the database.
+          expect(await app.count('accompaniments', `service_level <> 'PERSONALIZED'`)).toBe(0);
+          const everyFile = { serviceLevel: 'PERSONALIZED' };
+          expect(figuresOf(dataOf(await counts(period, everyFile)).employerCountsByRegion)).toEqual(after.all);
+          expect(figuresOf(dataOf(await counts(period, { ...everyFile, regionCodes: REGIONS })).employerCountsByRegion)).toEqual(after.some);
         }
       }),
       { numRuns: 25, seed: 20261121, endOnFailure: true },
     );
+    expect(await rollupDifferences()).toEqual([]);
   });
 
   it('is computed in one SQL statement (plus the one that authenticates the request)', async () => {
     const response = await counts({ sinceDeployment: true }, { serviceLevel: 'PERSONALIZED', theme: 'RECRUITMENT', naicsSector: '31-33' });
     dataOf(response);
     expect(response.headers.get('x-sql-statements')).toBe('2');
+    // Unfiltered, from the rollup: every region, and some.
+    for (const filter of [undefined, { regionCodes: ['13', '06'] }]) {
+      const fromRollup = await counts({ fiscalYear: '2020-2021' }, filter);
+      dataOf(fromRollup);
+      expect(fromRollup.headers.get('x-sql-statements')).toBe('2');
+    }
   });
 
   it('returns the 17 regions, zeros included, with their names', async () => {
@@ -221,5 +310,143 @@ describe('employerCountsByRegion', () => {
     }
     const [{ years }] = await app.sql(`SELECT count(DISTINCT fiscal_year)::int AS years FROM bi.employer_counts_by_region_fiscal_year`);
     expect(years).toBe(fiscalYearsSinceDeployment(todayInQuebec()).length);
+  });
+
+  describe('the rollup (employer_region_activity, employer_activity)', () => {
+    const rollupOf = async (companyId: string) => ({
+      regions: await app.sql(
+        `SELECT region_code, first_opened_on, active::text FROM employer_region_activity WHERE company_id = $1 ORDER BY region_code`,
+        [companyId],
+      ),
+      company: await app.sql(`SELECT first_opened_on, active::text FROM employer_activity WHERE company_id = $1`, [companyId]),
+    });
+
+    it('follows a file from its opening to its closing', async () => {
+      const advisor = await createAdvisor(app, { regionCodes: ['13', '14'] });
+      const company = await createCompany(app, {}, advisor.email);
+      const laval = await openFile(app, advisor.email, { companyId: company.id, serviceLevel: 'PERSONALIZED', openedOn: '2021-05-03' });
+      expect(await rollupOf(company.id)).toEqual({
+        regions: [{ region_code: '13', first_opened_on: '2021-05-03', active: '{[2021-05-03,)}' }],
+        company: [{ first_opened_on: '2021-05-03', active: '{[2021-05-03,)}' }],
+      });
+      await openFile(app, advisor.email, { companyId: company.id, regionCode: '14', serviceLevel: 'PERSONALIZED', openedOn: '2020-11-02' });
+      await closeFile(app, advisor.email, { id: laval.id, closedOn: '2021-06-30' });
+      expect(await rollupOf(company.id)).toEqual({
+        regions: [
+          { region_code: '13', first_opened_on: '2021-05-03', active: '{[2021-05-03,2021-07-01)}' },
+          { region_code: '14', first_opened_on: '2020-11-02', active: '{[2020-11-02,)}' },
+        ],
+        company: [{ first_opened_on: '2020-11-02', active: '{[2020-11-02,)}' }],
+      });
+      // A second Laval file after a gap: two intervals. Putting it on hold changes nothing here.
+      const again = await openFile(app, advisor.email, { companyId: company.id, serviceLevel: 'PERSONALIZED', openedOn: '2022-01-10' });
+      dataOf(await app.graphql(`mutation ($id: ID!) { putAccompanimentOnHold(input: { id: $id, on: "2022-02-01" }) { id } }`, {
+        variables: { id: again.id },
+        as: advisor.email,
+      }));
+      expect((await rollupOf(company.id)).regions[0]).toEqual({
+        region_code: '13',
+        first_opened_on: '2021-05-03',
+        active: '{[2021-05-03,2021-07-01),[2022-01-10,)}',
+      });
+      expect(await rollupDifferences()).toEqual([]);
+    });
+
+    it('stays exact under concurrent writes: 17 files of one company opened at once, then closed at once, among 20 other companies', async () => {
+      const advisor = await createAdvisor(app, { regionCodes: ALL_REGIONS });
+      const company = await createCompany(app, {}, advisor.email);
+      const others = await Promise.all(Array.from({ length: 20 }, () => createCompany(app, {}, advisor.email)));
+      const opened = await Promise.all([
+        ...ALL_REGIONS.map((regionCode, i) =>
+          openFile(app, advisor.email, { companyId: company.id, regionCode, serviceLevel: 'PERSONALIZED', openedOn: day(300 - 10 * i) }),
+        ),
+        ...others.map((other, i) => openFile(app, advisor.email, { companyId: other.id, serviceLevel: 'PERSONALIZED', openedOn: day(i) })),
+      ]);
+      expect(await rollupDifferences()).toEqual([]);
+      expect((await rollupOf(company.id)).company).toEqual([{ first_opened_on: day(140), active: `{[${day(140)},)}` }]);
+
+      await Promise.all(opened.map((file, i) => closeFile(app, advisor.email, { id: file.id, closedOn: day(400 + (i % 3) * 200) })));
+      expect(await rollupDifferences()).toEqual([]);
+      const { regions, company: row } = await rollupOf(company.id);
+      expect(regions).toHaveLength(17);
+      expect(row).toEqual([{ first_opened_on: day(140), active: `{[${day(140)},${day(801)})}` }]);
+    });
+
+    // No mutation changes a file's company, region or dates, nor deletes a file; the rollup is the database's
+    // guarantee all the same (corrections by SQL, scripts), so this test writes SQL on purpose.
+    it('stays exact when files are corrected, moved to another company or region, or deleted in SQL', async () => {
+      const advisor = await createAdvisor(app, { regionCodes: ['13', '14'] });
+      const [a, b] = [await createCompany(app, {}, advisor.email), await createCompany(app, {}, advisor.email)];
+      const f1 = await openFile(app, advisor.email, { companyId: a.id, serviceLevel: 'PERSONALIZED', openedOn: '2021-03-01' });
+      const f2 = await openFile(app, advisor.email, { companyId: a.id, regionCode: '14', serviceLevel: 'PERSONALIZED', openedOn: '2021-04-01' });
+      await closeFile(app, advisor.email, { id: f2.id, closedOn: '2021-04-30' });
+      await openFile(app, advisor.email, { companyId: b.id, serviceLevel: 'PERSONALIZED', openedOn: '2022-01-01' });
+      const steps = [
+        [`UPDATE accompaniments SET opened_on = '2020-12-01', status_changed_on = '2020-12-01' WHERE id = $1`, [f1.id]],
+        [`UPDATE accompaniments SET closed_on = '2021-05-31', status_changed_on = '2021-05-31' WHERE id = $1`, [f2.id]],
+        [`UPDATE accompaniments SET region_code = '14' WHERE id = $1`, [f1.id]],
+        [`UPDATE accompaniments SET company_id = $2 WHERE id = $1`, [f2.id, b.id]],
+        [`UPDATE accompaniments SET version = version + 1 WHERE company_id IN ($1, $2)`, [a.id, b.id]],
+        [`DELETE FROM accompaniments WHERE id = $1`, [f1.id]],
+      ] as const;
+      for (const [sql, params] of steps) {
+        await app.sql(sql, [...params]);
+        expect([sql, await rollupDifferences()]).toEqual([sql, []]);
+      }
+      expect(await rollupOf(a.id)).toEqual({ regions: [], company: [] });
+      expect((await rollupOf(b.id)).company).toEqual([{ first_opened_on: '2021-04-01', active: '{[2021-04-01,2021-06-01),[2022-01-01,)}' }]);
+    });
+
+    // SQL again: no mutation writes files of many companies at once (COPY of seed:scale does, see its test).
+    it('stays exact after a statement of many files (one table lock instead of a lock per company) and a truncation', async () => {
+      const advisor = await createAdvisor(app, { regionCodes: ['13'] });
+      const client = await app.database.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows: companies } = await client.query<{ id: string }>(
+          `INSERT INTO companies (legal_name, region_code, name_key)
+           SELECT 'Entreprise en lot ' || g, '13', 'entreprise en lot ' || g FROM generate_series(1, 150) g RETURNING id`,
+        );
+        const insertFiles = (ids: string[]) =>
+          client.query(
+            `INSERT INTO accompaniments (company_id, advisor_id, region_code, status, service_level, themes, opened_on, closed_on, status_changed_on)
+             SELECT id, $2, '13', 'CLOSED', 'PERSONALIZED', '{RECRUITMENT}', '2023-01-02', '2023-02-03', '2023-02-03' FROM unnest($1::uuid[]) AS id`,
+            [ids, advisor.id],
+          );
+        const locks = () =>
+          client.query<{ advisory: number; bulk: boolean }>(
+            `SELECT count(*) FILTER (WHERE locktype = 'advisory' AND classid = 1764400000)::int AS advisory,
+                    bool_or(locktype = 'relation' AND relation = 'employer_activity'::regclass AND mode = 'ShareRowExclusiveLock') AS bulk
+               FROM pg_locks WHERE pid = pg_backend_pid()`,
+          );
+        // One file at a time: one advisory lock per company, up to 64 in the transaction; then the table lock.
+        for (const [i, company] of companies.slice(0, 70).entries()) {
+          await insertFiles([company.id]);
+          expect((await locks()).rows[0]).toEqual(i < 64 ? { advisory: i + 1, bulk: false } : { advisory: 64, bulk: true });
+        }
+        await insertFiles(companies.slice(70).map((c) => c.id));
+        await client.query('COMMIT');
+        expect(await rollupDifferences()).toEqual([]);
+        expect(await app.count('employer_activity', 'company_id = ANY($1)', [companies.map((c) => c.id)])).toBe(150);
+
+        // A statement of many files takes the table lock at once.
+        await client.query('BEGIN');
+        await client.query(`UPDATE accompaniments SET closed_on = '2023-03-31', status_changed_on = '2023-03-31' WHERE company_id = ANY($1)`, [
+          companies.map((c) => c.id),
+        ]);
+        expect((await locks()).rows[0]).toEqual({ advisory: 0, bulk: true });
+        await client.query('COMMIT');
+        expect(await rollupDifferences()).toEqual([]);
+
+        await client.query('BEGIN');
+        await client.query('TRUNCATE accompaniments CASCADE');
+        const { rows } = await client.query(`SELECT (SELECT count(*) FROM employer_region_activity)::int AS pairs, (SELECT count(*) FROM employer_activity)::int AS companies`);
+        expect(rows).toEqual([{ pairs: 0, companies: 0 }]);
+        await client.query('ROLLBACK');
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+      }
+    });
   });
 });

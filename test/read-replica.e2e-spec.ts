@@ -52,17 +52,17 @@ describe('read replica (DATABASE_READ_URL)', () => {
     }));
     expect(dataOf(await counts()).employerCountsByRegion.employersAccompanied).toBe(1);
 
-    // Take SELECT on accompaniments away from the replica's user: the counts fail, the writes go on.
-    await admin.query(`REVOKE SELECT ON accompaniments FROM ${READER}`);
+    // Take SELECT on the rollup the counts read (employer_region_activity) away from the replica's user: the counts fail, the writes go on.
+    await admin.query(`REVOKE SELECT ON employer_region_activity FROM ${READER}`);
     const refused = await counts();
     expect(refused.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(JSON.stringify(refused)).not.toMatch(/permission|accompaniments|denied/i);
+    expect(JSON.stringify(refused)).not.toMatch(/permission|employer_region_activity|denied/i);
     const another = dataOf(await app.graphql(`mutation { createCompany(input: { legalName: "Cidrerie Rougemont", regionCode: "16" }) { id } }`, { as: advisor.email })).createCompany.id;
     expect(dataOf(await app.graphql(`mutation ($c: ID!) { openAccompaniment(input: { companyId: $c, serviceLevel: REFERRAL, themes: [WELCOME] }) { id } }`, {
       variables: { c: another },
       as: advisor.email,
     })).openAccompaniment.id).toBeTruthy();
-    await admin.query(`GRANT SELECT ON accompaniments TO ${READER}`);
+    await admin.query(`GRANT SELECT ON employer_region_activity TO ${READER}`);
     expect(dataOf(await counts()).employerCountsByRegion.employersAccompanied).toBe(2);
   });
 });

@@ -7,10 +7,8 @@ import { NAICS_SECTORS } from '../companies/company-identifiers.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import { Region } from '../reference-data/region.entity.js';
 import type { EmployerCounts, EmployerCountsArgs, EmployerCountsFilter } from './dto/employer-counts.types.js';
-import { EMPLOYER_COUNTS_SQL } from './employer-counts.sql.js';
+import { ALL_REGION_CODES, employerCountsStatement } from './employer-counts.sql.js';
 import { ReportingDatabase } from './reporting-database.js';
-
-const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 interface Row {
   code: string;
@@ -51,17 +49,20 @@ export class EmployerCountsService {
     return this.count(period, regionCodes, filter);
   }
 
-  /** The counts for a period and regions, without permission checks (callers check). */
+  /**
+   * The counts for a period and regions, without permission checks (callers check). Unfiltered counts read the
+   * rollup the triggers of `accompaniments` keep (a few rows per company); a filter on the files' service level,
+   * theme, sector or advisor needs the files themselves (see employerCountsStatement).
+   */
   async count(period: Period, regionCodes: string[], filter: EmployerCountsFilter = {}): Promise<EmployerCounts> {
-    const rows = await this.db.query<Row>(EMPLOYER_COUNTS_SQL, [
-      period.from,
-      period.to,
-      regionCodes,
+    const filters = [
       filter.serviceLevel ?? null,
       filter.theme ?? null,
       filter.naicsSector ? naicsPrefixes(filter.naicsSector) : null,
       filter.advisorId ?? null,
-    ]);
+    ];
+    const statement = employerCountsStatement({ filtered: filters.some((value) => value !== null), regionCodes });
+    const rows = await this.db.query<Row>(statement, [period.from, period.to, regionCodes, ...filters]);
     return {
       from: period.from,
       to: period.to,
@@ -85,9 +86,9 @@ export class EmployerCountsService {
     const requested = filter.regionCodes?.length ? [...new Set(filter.regionCodes)].sort() : null;
     if (ctx.actor?.role === Role.ADVISOR) {
       const own = ctx.actor.regionCodes;
-      const outside = (requested ?? ALL_REGIONS).filter((code) => !own.includes(code));
+      const outside = (requested ?? ALL_REGION_CODES).filter((code) => !own.includes(code));
       if (outside.length > 0) throw new ForbiddenError('forbidden.countsRegions', { regionCodes: outside.join(', ') });
     }
-    return requested ?? ALL_REGIONS;
+    return requested ?? [...ALL_REGION_CODES];
   }
 }

@@ -1,5 +1,6 @@
 /**
- * SPEC §4 in SQL, for one period and a set of regions, in one statement.
+ * SPEC §4 in SQL from the files themselves, for one period and a set of regions, in one statement: what filtered
+ * counts run (the rollup statements below answer unfiltered ones).
  * Parameters: $1 from, $2 to (inclusive), $3 region codes of the rows, $4 service level, $5 theme,
  * $6 NAICS 2-digit prefixes, $7 advisor id (each null when unused).
  *
@@ -39,3 +40,62 @@ SELECT r.code, r.name, r.direction_code, r.version,
   LEFT JOIN newcomers ON newcomers.region_code = r.code
  WHERE r.code = ANY($3::varchar[])
  ORDER BY r.code`;
+
+/**
+ * The same counts from the rollup that the triggers of `accompaniments` keep (migration
+ * 1764400000000-employer-activity-rollup): one row per company and region, and per company, with the first file's
+ * opening date and the union of the files' active intervals. Same parameters and rows as EMPLOYER_COUNTS_SQL.
+ *
+ * The rollup knows nothing of service levels, themes, sectors or advisors: given any of $4..$7 it answers no row
+ * rather than unfiltered counts (employerCountsStatement never hands it a filter).
+ */
+const rollupStatement = (totals: string) => `
+WITH by_region AS (
+  SELECT e.region_code,
+         count(*) FILTER (WHERE e.active && daterange($1::date, $2::date, '[]')) AS accompanied,
+         count(*) FILTER (WHERE e.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
+    FROM employer_region_activity e
+   WHERE e.region_code = ANY($3::varchar[])
+   GROUP BY e.region_code
+), totals AS (${totals}
+)
+SELECT r.code, r.name, r.direction_code, r.version,
+       coalesce(by_region.accompanied, 0)::int AS employers_accompanied,
+       coalesce(by_region.newcomers, 0)::int AS new_employers,
+       totals.accompanied::int AS total_accompanied,
+       totals.newcomers::int AS total_new
+  FROM regions r
+  LEFT JOIN by_region ON by_region.region_code = r.code
+ CROSS JOIN totals
+ WHERE r.code = ANY($3::varchar[])
+   AND $4::varchar IS NULL AND $5::varchar IS NULL AND $6::varchar[] IS NULL AND $7::uuid IS NULL
+ ORDER BY r.code`;
+
+/** Rows of every region: the totals come from the per-company rollup (new = first file in any region). */
+export const EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL = rollupStatement(`
+  SELECT count(*) FILTER (WHERE c.active && daterange($1::date, $2::date, '[]')) AS accompanied,
+         count(*) FILTER (WHERE c.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
+    FROM employer_activity c`);
+
+/** Rows of some regions: the totals count each company of those regions once, new when its first file in them is. */
+export const EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL = rollupStatement(`
+  SELECT count(*) FILTER (WHERE c.active) AS accompanied,
+         count(*) FILTER (WHERE c.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
+    FROM (SELECT bool_or(e.active && daterange($1::date, $2::date, '[]')) AS active, min(e.first_opened_on) AS first_opened_on
+            FROM employer_region_activity e
+           WHERE e.region_code = ANY($3::varchar[])
+           GROUP BY e.company_id) c`);
+
+/** The 17 administrative regions' codes, 01 to 17. */
+export const ALL_REGION_CODES: readonly string[] = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/**
+ * The statement for a request (all take the same seven parameters): the files' when a filter (service level,
+ * theme, sector, advisor) narrows them, the rollup's otherwise — per company when every region is asked for.
+ */
+export function employerCountsStatement(request: { filtered: boolean; regionCodes: readonly string[] }): string {
+  if (request.filtered) return EMPLOYER_COUNTS_SQL;
+  return ALL_REGION_CODES.every((code) => request.regionCodes.includes(code))
+    ? EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL
+    : EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL;
+}
