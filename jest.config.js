@@ -1,4 +1,4 @@
-// Unit tests (*.spec.ts beside pure code in src/) and end-to-end tests (test/, *.e2e-spec.ts: GraphQL over HTTP
+// Unit tests (*.spec.ts beside pure code in src/ and bench/) and end-to-end tests (test/, *.e2e-spec.ts: GraphQL over HTTP
 // against a real PostgreSQL with the real migrations). NestJS 12 is ESM-only, so Jest runs in native ESM mode.
 const common = {
   testEnvironment: 'node',
@@ -10,7 +10,7 @@ const common = {
 export default {
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
