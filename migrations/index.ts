@@ -6,6 +6,7 @@ import { CompanyNameKeyIndex1764100000000 } from './1764100000000-company-name-k
 import { IdempotencyKeys1764200000000 } from './1764200000000-idempotency-keys.js';
 import { PersonalInformation1764300000000 } from './1764300000000-personal-information.js';
 import { EmployerActivityRollup1764400000000 } from './1764400000000-employer-activity-rollup.js';
+import { RegionalReportIndex1764500000000 } from './1764500000000-regional-report-index.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764200000000,
   PersonalInformation1764300000000,
   EmployerActivityRollup1764400000000,
+  RegionalReportIndex1764500000000,
 ];
