@@ -221,7 +221,8 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   return a === b ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
 }
 
-const sameShape = (a: ListShape, b: ListShape) => a.companies === b.companies && a.files === b.files && a.interactions === b.interactions;
+const sameShape = (a: ListShape, b: ListShape) =>
+  a.companyIds.join() === b.companyIds.join() && a.files === b.files && a.interactions === b.interactions;
 
 async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2));
@@ -326,13 +327,23 @@ async function main(): Promise<number> {
     const difference = firstDifference(serviceList.json, sqlList.json);
     if (difference) problems.push(`the hand-written SQL does not answer the service's JSON (${difference})`);
     const shape = serviceListShape(serviceList.json);
-    say(`advisor list (region ${people.listRegion}, ${people.advisorEmail}): ${shape.companies} companies, ${shape.files} open files, ${shape.interactions} interactions`);
-    if (shape.companies !== 50 || shape.files === 0 || shape.interactions === 0) {
+    say(
+      `advisor list (region ${people.listRegion}, ${people.advisorEmail}): ${shape.companyIds.length} companies, ` +
+        `${shape.files} open files, ${shape.interactions} interactions`,
+    );
+    if (shape.companyIds.length !== 50 || shape.files === 0 || shape.interactions === 0) {
       problems.push(`the advisor list is too thin to mean anything (${JSON.stringify(shape)})`);
     }
     if (targets.list.postgraphile) {
+      // PostGraphile pages by name_key: its answer must match the same SQL paged that way (same companies in the
+      // same order, same numbers of open files and interactions).
       const pg = postgraphileListShape((await postJson(targets.list.postgraphile.url, targets.list.postgraphile.body)).json);
-      if (!sameShape(pg, shape)) problems.push(`PostGraphile's list differs: ${JSON.stringify(pg)} vs ${JSON.stringify(shape)}`);
+      const expected = serviceListShape(
+        (await postJson(targets.list.sql.url, JSON.stringify({ ...JSON.parse(targets.list.sql.body), order: 'nameKey' }))).json,
+      );
+      if (!sameShape(pg, expected)) {
+        problems.push(`PostGraphile's list differs from the SQL paged by name_key: ${JSON.stringify(pg)} vs ${JSON.stringify(expected)}`);
+      }
     }
     for (const [form, period] of [[{ fiscalYear }, fy], [{ sinceDeployment: true }, sinceDeployment]] as const) {
       const answer = (await postJson(targets.counts(period, form).service.url, targets.counts(period, form).service.body, managerHeaders))

@@ -16,12 +16,16 @@ export const ADVISOR_LIST_GRAPHQL = `query AdvisorList($first: Int!, $regionCode
   }
 }`;
 
+/** Orders of the page: the service's (NAME: lower(legal_name), id), or PostGraphile's (name_key, id). */
+const PAGE_ORDER = { name: 'lower(legal_name), id', nameKey: 'name_key, id' } as const;
+export type PageOrder = keyof typeof PAGE_ORDER;
+
 /**
- * The same answer in one statement: the page in the service's order (lower(legal_name), id), the open files of the
+ * The same answer in one statement: the page (in the service's order unless told otherwise), the open files of the
  * advisor's regions newest first, each file's three newest interactions — JSON built by PostgreSQL.
  * $1 region codes of the list, $2 page size, $3 the advisor's regions (the files they may see).
  */
-export const ADVISOR_LIST_SQL = `
+export const advisorListSql = (order: PageOrder = 'name') => `
 SELECT json_build_object('data', json_build_object('companies', json_build_object('edges', coalesce(json_agg(
   json_build_object('node', json_build_object(
     'id', c.id, 'legalName', c.legal_name,
@@ -39,10 +43,10 @@ SELECT json_build_object('data', json_build_object('companies', json_build_objec
              ) ORDER BY a.opened_on DESC, a.id), '[]'::json)
         FROM accompaniments a JOIN advisors adv ON adv.id = a.advisor_id
        WHERE a.company_id = c.id AND a.status = 'OPEN' AND a.region_code = ANY($3::varchar[]))
-  )) ORDER BY lower(c.legal_name), c.id), '[]'::json)))) AS body
-  FROM (SELECT id, legal_name, region_code FROM companies
+  )) ORDER BY c.position), '[]'::json)))) AS body
+  FROM (SELECT id, legal_name, region_code, row_number() OVER (ORDER BY ${PAGE_ORDER[order]}) AS position FROM companies
          WHERE region_code = ANY($1::varchar[])
-         ORDER BY lower(legal_name), id LIMIT $2) c
+         ORDER BY ${PAGE_ORDER[order]} LIMIT $2) c
   JOIN regions r ON r.code = c.region_code`;
 
 /**
@@ -87,16 +91,21 @@ export const REGIONAL_REPORT_GRAPHQL = `query RegionalReport($regionCode: String
 
 /** Counts an advisor-list answer (service, SQL or PostGraphile shape): companies, open files, interactions. */
 export interface ListShape {
-  companies: number;
+  companyIds: string[];
   files: number;
   interactions: number;
 }
 
 export function serviceListShape(body: unknown): ListShape {
-  const edges = (body as { data: { companies: { edges: { node: { accompaniments: { interactions: unknown[] }[] } }[] } } }).data
-    .companies.edges;
+  const edges = (
+    body as { data: { companies: { edges: { node: { id: string; accompaniments: { interactions: unknown[] }[] } }[] } } }
+  ).data.companies.edges;
   const files = edges.flatMap((edge) => edge.node.accompaniments);
-  return { companies: edges.length, files: files.length, interactions: files.reduce((n, f) => n + f.interactions.length, 0) };
+  return {
+    companyIds: edges.map((edge) => edge.node.id),
+    files: files.length,
+    interactions: files.reduce((n, f) => n + f.interactions.length, 0),
+  };
 }
 
 export function postgraphileListShape(body: unknown): ListShape {
@@ -104,14 +113,17 @@ export function postgraphileListShape(body: unknown): ListShape {
     body as {
       data: {
         allCompanies: {
-          nodes: { accompanimentsByCompanyId: { nodes: { interactionsByAccompanimentId: { nodes: unknown[] } }[] } }[];
+          nodes: {
+            rowId: string;
+            accompanimentsByCompanyId: { nodes: { interactionsByAccompanimentId: { nodes: unknown[] } }[] };
+          }[];
         };
       };
     }
   ).data.allCompanies.nodes;
   const files = nodes.flatMap((node) => node.accompanimentsByCompanyId.nodes);
   return {
-    companies: nodes.length,
+    companyIds: nodes.map((node) => node.rowId),
     files: files.length,
     interactions: files.reduce((n, f) => n + f.interactionsByAccompanimentId.nodes.length, 0),
   };

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import pg from 'pg';
 import { REGIONAL_REPORT_SQL } from '../src/reporting/regional-report.sql.js';
 import { employerCountsStatement } from '../src/reporting/employer-counts.sql.js';
-import { ADVISOR_LIST_SQL } from './scenarios.js';
+import { advisorListSql, type PageOrder } from './scenarios.js';
 
 const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -23,6 +23,7 @@ interface Parameters {
   from?: string;
   to?: string;
   regionCode?: string;
+  order?: PageOrder;
 }
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, application_name: 'crm-bench-sql' });
@@ -31,7 +32,7 @@ type Route = (p: Parameters) => Promise<string>;
 
 const routes: Record<string, Route> = {
   '/advisor-list': async (p) => {
-    const { rows } = await pool.query<{ body: unknown }>(ADVISOR_LIST_SQL, [p.regionCodes, p.first, p.scope]);
+    const { rows } = await pool.query<{ body: unknown }>(advisorListSql(p.order), [p.regionCodes, p.first, p.scope]);
     return JSON.stringify(rows[0]!.body);
   },
   '/employer-counts': async (p) => {
