@@ -100,9 +100,23 @@ const drawnFiles = fc
       closedOn: lastOpen.get(`${f.company}/${f.region}`) === i ? null : day(Math.min(f.start + f.length, 2600)),
     }));
   });
-const drawnPeriod = fc
-  .tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 700 }))
-  .map(([start, length]) => ({ from: day(start), to: day(start + length) }));
+/** A period as the API takes it (`input`) and its bounds: any range, or a fiscal year by its label or its bounds. */
+interface DrawnPeriod {
+  input: Record<string, string>;
+  from: string;
+  to: string;
+}
+
+const drawnPeriod: fc.Arbitrary<DrawnPeriod> = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 700 }))
+    .map(([start, length]) => ({ from: day(start), to: day(start + length) }))
+    .map((bounds) => ({ input: bounds, ...bounds })),
+  fc.tuple(fc.integer({ min: 2019, max: 2026 }), fc.boolean()).map(([year, byLabel]) => {
+    const bounds = { from: `${year}-04-01`, to: `${year + 1}-03-31` };
+    return { input: byLabel ? { fiscalYear: `${year}-${year + 1}` } : bounds, ...bounds };
+  }),
+);
 
 describe('employerCountsByRegion', () => {
   let app: TestApp;
@@ -120,29 +134,58 @@ describe('employerCountsByRegion', () => {
     app.graphql(COUNTS, { variables: { period, filter }, as });
 
   /**
-   * The rollup tables hold exactly what a recomputation from the files gives: every row that differs, either way
-   * (none expected).
+   * The rollup tables, and their fiscal-year tables, hold exactly what a recomputation from the files gives: every
+   * row that differs, either way (none expected). The recomputation: open_since = the lower bound of the open-ended
+   * interval; a year row per fiscal year (2024 = 2024-04-01 .. 2025-03-31) that a closed interval intersects.
    */
   async function rollupDifferences(): Promise<unknown[]> {
     return app.sql(`
-      WITH pairs AS (
+      WITH pair_files AS (
         SELECT company_id, region_code, min(opened_on) AS first_opened_on, range_agg(daterange(opened_on, closed_on, '[]')) AS active
           FROM accompaniments GROUP BY company_id, region_code
-      ), companies AS (
+      ), company_files AS (
         SELECT company_id, min(opened_on) AS first_opened_on, range_agg(daterange(opened_on, closed_on, '[]')) AS active
           FROM accompaniments GROUP BY company_id
+      ), pairs AS (
+        SELECT p.*, (SELECT lower(r) FROM unnest(p.active) AS r WHERE upper_inf(r)) AS open_since FROM pair_files p
+      ), companies AS (
+        SELECT c.*, (SELECT lower(r) FROM unnest(c.active) AS r WHERE upper_inf(r)) AS open_since FROM company_files c
+      ), region_years AS (
+        SELECT DISTINCT p.region_code, y::smallint AS fiscal_year, p.company_id, p.open_since
+          FROM pairs p, unnest(p.active) AS r,
+               generate_series(extract(year FROM lower(r) - interval '3 months')::int,
+                               extract(year FROM upper(r) - 1 - interval '3 months')::int) AS y
+         WHERE NOT upper_inf(r)
+      ), years AS (
+        SELECT DISTINCT y::smallint AS fiscal_year, c.company_id, c.open_since
+          FROM companies c, unnest(c.active) AS r,
+               generate_series(extract(year FROM lower(r) - interval '3 months')::int,
+                               extract(year FROM upper(r) - 1 - interval '3 months')::int) AS y
+         WHERE NOT upper_inf(r)
       )
-      (SELECT 'stale pair' AS problem, company_id, region_code, first_opened_on::text, active::text FROM
-        (SELECT company_id, region_code, first_opened_on, active FROM employer_region_activity EXCEPT SELECT * FROM pairs) x)
+      (SELECT 'stale pair' AS problem, x::text AS row FROM
+        (SELECT company_id, region_code, first_opened_on, active, open_since FROM employer_region_activity EXCEPT SELECT * FROM pairs) x)
       UNION ALL
-      (SELECT 'missing pair', company_id, region_code, first_opened_on::text, active::text FROM
-        (SELECT * FROM pairs EXCEPT SELECT company_id, region_code, first_opened_on, active FROM employer_region_activity) x)
+      (SELECT 'missing pair', x::text FROM
+        (SELECT * FROM pairs EXCEPT SELECT company_id, region_code, first_opened_on, active, open_since FROM employer_region_activity) x)
       UNION ALL
-      (SELECT 'stale company', company_id, NULL, first_opened_on::text, active::text FROM
-        (SELECT company_id, first_opened_on, active FROM employer_activity EXCEPT SELECT * FROM companies) x)
+      (SELECT 'stale company', x::text FROM
+        (SELECT company_id, first_opened_on, active, open_since FROM employer_activity EXCEPT SELECT * FROM companies) x)
       UNION ALL
-      (SELECT 'missing company', company_id, NULL, first_opened_on::text, active::text FROM
-        (SELECT * FROM companies EXCEPT SELECT company_id, first_opened_on, active FROM employer_activity) x)`);
+      (SELECT 'missing company', x::text FROM
+        (SELECT * FROM companies EXCEPT SELECT company_id, first_opened_on, active, open_since FROM employer_activity) x)
+      UNION ALL
+      (SELECT 'stale region year', x::text FROM
+        (SELECT region_code, fiscal_year, company_id, open_since FROM employer_region_years EXCEPT SELECT * FROM region_years) x)
+      UNION ALL
+      (SELECT 'missing region year', x::text FROM
+        (SELECT * FROM region_years EXCEPT SELECT region_code, fiscal_year, company_id, open_since FROM employer_region_years) x)
+      UNION ALL
+      (SELECT 'stale year', x::text FROM
+        (SELECT fiscal_year, company_id, open_since FROM employer_years EXCEPT SELECT * FROM years) x)
+      UNION ALL
+      (SELECT 'missing year', x::text FROM
+        (SELECT * FROM years EXCEPT SELECT fiscal_year, company_id, open_since FROM employer_years) x)`);
   }
 
   /** Creates the files through the API, led by a fresh advisor so that the run can be isolated by advisorId. */
@@ -176,20 +219,21 @@ describe('employerCountsByRegion', () => {
   }
 
   it('follows the counting rule of SPEC §4 on random files and periods (property-based, against a brute force)', async () => {
-    // Unfiltered counts read the rollup; a filter (here the run's advisor, or the one service level every file of
-    // this database has) reads the files. Both must follow the rule, and agree with each other.
-    const unfiltered = async (period: { from: string; to: string }) => ({
+    // Unfiltered counts read the rollup (its fiscal-year rows for a fiscal year, by label or by bounds, of every
+    // region); a filter (here the run's advisor, or the one service level every file of this database has) reads
+    // the files. Both must follow the rule, and agree with each other.
+    const unfiltered = async (period: Record<string, string>) => ({
       all: figuresOf(dataOf(await counts(period)).employerCountsByRegion),
       some: figuresOf(dataOf(await counts(period, { regionCodes: REGIONS })).employerCountsByRegion),
     });
     await fc.assert(
       fc.asyncProperty(drawnFiles, fc.array(drawnPeriod, { minLength: 1, maxLength: 3 }), async (files, periods) => {
-        const before = await Promise.all(periods.map(unfiltered));
+        const before = await Promise.all(periods.map((period) => unfiltered(period.input)));
         const advisorId = await createFiles(files);
         expect(await rollupDifferences()).toEqual([]);
         for (const [i, period] of periods.entries()) {
           const expected = bruteForce(files, period.from, period.to);
-          const result = dataOf(await counts(period, { advisorId, regionCodes: REGIONS })).employerCountsByRegion;
+          const result = dataOf(await counts(period.input, { advisorId, regionCodes: REGIONS })).employerCountsByRegion;
           expect(result.employersAccompanied).toBe(expected.accompanied);
           expect(result.newEmployers).toBe(expected.newcomers);
           for (const row of result.byRegion) {
@@ -201,15 +245,15 @@ describe('employerCountsByRegion', () => {
           }
 
           // The rollup: what this run's files added to the counts of all regions and of REGIONS is the brute force.
-          const after = await unfiltered(period);
+          const after = await unfiltered(period.input);
           expect(minus(after.all, before[i]!.all)).toEqual(expectedFigures(expected, ALL_REGIONS));
           expect(minus(after.some, before[i]!.some)).toEqual(expectedFigures(expected, REGIONS));
 
           // Filtered (files) and unfiltered (rollup) agree when the filter keeps every file of the database.
           expect(await app.count('accompaniments', `service_level <> 'PERSONALIZED'`)).toBe(0);
           const everyFile = { serviceLevel: 'PERSONALIZED' };
-          expect(figuresOf(dataOf(await counts(period, everyFile)).employerCountsByRegion)).toEqual(after.all);
-          expect(figuresOf(dataOf(await counts(period, { ...everyFile, regionCodes: REGIONS })).employerCountsByRegion)).toEqual(after.some);
+          expect(figuresOf(dataOf(await counts(period.input, everyFile)).employerCountsByRegion)).toEqual(after.all);
+          expect(figuresOf(dataOf(await counts(period.input, { ...everyFile, regionCodes: REGIONS })).employerCountsByRegion)).toEqual(after.some);
         }
       }),
       { numRuns: 25, seed: 20261121, endOnFailure: true },
@@ -352,6 +396,54 @@ describe('employerCountsByRegion', () => {
       expect(await rollupDifferences()).toEqual([]);
     });
 
+    it('counts a file open across fiscal years in each of them up to the current one, until it is closed', async () => {
+      const advisor = await createAdvisor(app, { regionCodes: ['13'] });
+      const company = await createCompany(app, {}, advisor.email);
+      const fiscalYears = fiscalYearsSinceDeployment(todayInQuebec());
+      // Every region and REGIONS: the fiscal-year rows, and the rollup for some regions.
+      const byYear = async () =>
+        Promise.all(
+          fiscalYears.map(async (fiscalYear) => ({
+            all: figuresOf(dataOf(await counts({ fiscalYear })).employerCountsByRegion),
+            some: figuresOf(dataOf(await counts({ fiscalYear }, { regionCodes: REGIONS })).employerCountsByRegion),
+          })),
+        );
+      const added = (after: Awaited<ReturnType<typeof byYear>>, before: Awaited<ReturnType<typeof byYear>>) =>
+        after.map((year, i) => {
+          const all = minus(year.all, before[i]!.all);
+          const some = minus(year.some, before[i]!.some);
+          expect(some).toEqual({ total: all.total, byRegion: Object.fromEntries(REGIONS.map((code) => [code, all.byRegion[code]])) });
+          return [fiscalYears[i], all.total[0], all.byRegion['13']![0], all.total[1]];
+        });
+      const before = await byYear();
+
+      // A closed file in 2020-2021, then one opened in February 2021 and never closed: a 2020 year row whose pair
+      // is open since 2021-02-01, counted once in 2020-2021 (by the open term), and every later year by it alone.
+      const early = await openFile(app, advisor.email, { companyId: company.id, serviceLevel: 'PERSONALIZED', openedOn: '2020-05-04' });
+      await closeFile(app, advisor.email, { id: early.id, closedOn: '2020-06-30' });
+      const open = await openFile(app, advisor.email, { companyId: company.id, serviceLevel: 'PERSONALIZED', openedOn: '2021-02-01' });
+      expect(await rollupDifferences()).toEqual([]);
+      expect(await app.sql(`SELECT fiscal_year, open_since FROM employer_region_years WHERE company_id = $1`, [company.id])).toEqual([
+        { fiscal_year: 2020, open_since: '2021-02-01' },
+      ]);
+      expect(added(await byYear(), before)).toEqual(
+        fiscalYears.map((fiscalYear) => [fiscalYear, ...(fiscalYear === '2019-2020' ? [0, 0, 0] : [1, 1, fiscalYear === '2020-2021' ? 1 : 0])]),
+      );
+
+      // Closed in 2022-2023: year rows 2020 to 2022 without open_since, nothing after.
+      await closeFile(app, advisor.email, { id: open.id, closedOn: '2022-06-30' });
+      expect(await rollupDifferences()).toEqual([]);
+      expect(
+        await app.sql(`SELECT fiscal_year, open_since FROM employer_region_years WHERE company_id = $1 ORDER BY fiscal_year`, [company.id]),
+      ).toEqual([2020, 2021, 2022].map((fiscal_year) => ({ fiscal_year, open_since: null })));
+      expect(added(await byYear(), before)).toEqual(
+        fiscalYears.map((fiscalYear) => {
+          const year = Number(fiscalYear.slice(0, 4));
+          return [fiscalYear, ...(year >= 2020 && year <= 2022 ? [1, 1, year === 2020 ? 1 : 0] : [0, 0, 0])];
+        }),
+      );
+    });
+
     it('stays exact under concurrent writes: 17 files of one company opened at once, then closed at once, among 20 other companies', async () => {
       const advisor = await createAdvisor(app, { regionCodes: ALL_REGIONS });
       const company = await createCompany(app, {}, advisor.email);
@@ -440,8 +532,11 @@ describe('employerCountsByRegion', () => {
 
         await client.query('BEGIN');
         await client.query('TRUNCATE accompaniments CASCADE');
-        const { rows } = await client.query(`SELECT (SELECT count(*) FROM employer_region_activity)::int AS pairs, (SELECT count(*) FROM employer_activity)::int AS companies`);
-        expect(rows).toEqual([{ pairs: 0, companies: 0 }]);
+        const { rows } = await client.query(
+          `SELECT (SELECT count(*) FROM employer_region_activity)::int AS pairs, (SELECT count(*) FROM employer_activity)::int AS companies,
+                  (SELECT count(*) FROM employer_region_years)::int AS region_years, (SELECT count(*) FROM employer_years)::int AS years`,
+        );
+        expect(rows).toEqual([{ pairs: 0, companies: 0, region_years: 0, years: 0 }]);
         await client.query('ROLLBACK');
       } finally {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -86,16 +86,70 @@ export const EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL = rollupStatement(`
            WHERE e.region_code = ANY($3::varchar[])
            GROUP BY e.company_id) c`);
 
+/**
+ * The counts of a fiscal year Y ($1 = Y-04-01, $2 = (Y+1)-03-31) for every region, by index-only counts of the
+ * fiscal-year rows of migration 1764600000000-employer-activity-fiscal-years: a pair (company, region) is active in
+ * Y iff one of its closed intervals intersects Y (a row of employer_region_years for Y) or its open-ended interval
+ * started by the end of Y (open_since <= $2). The rows of Y whose pair the second term counts are left out of the
+ * first; the totals are the same over employer_years and employer_activity. Same parameters and rows as the others;
+ * given any other period, or a filter, it answers no row.
+ */
+export const EMPLOYER_COUNTS_FISCAL_YEAR_SQL = `
+WITH closed AS (
+  SELECT y.region_code, count(*) AS n
+    FROM employer_region_years y
+   WHERE y.region_code = ANY($3::varchar[]) AND y.fiscal_year = extract(year FROM $1::date)::smallint
+     AND (y.open_since IS NULL OR y.open_since > $2::date)
+   GROUP BY y.region_code
+), open AS (
+  SELECT e.region_code, count(*) AS n
+    FROM employer_region_activity e
+   WHERE e.region_code = ANY($3::varchar[]) AND e.open_since <= $2::date
+   GROUP BY e.region_code
+), newcomers AS (
+  SELECT e.region_code, count(*) AS n
+    FROM employer_region_activity e
+   WHERE e.region_code = ANY($3::varchar[]) AND e.first_opened_on BETWEEN $1::date AND $2::date
+   GROUP BY e.region_code
+), totals AS (
+  SELECT (SELECT count(*) FROM employer_years y
+           WHERE y.fiscal_year = extract(year FROM $1::date)::smallint AND (y.open_since IS NULL OR y.open_since > $2::date))
+       + (SELECT count(*) FROM employer_activity c WHERE c.open_since <= $2::date) AS accompanied,
+         (SELECT count(*) FROM employer_activity c WHERE c.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
+)
+SELECT r.code, r.name, r.direction_code, r.version,
+       (coalesce(closed.n, 0) + coalesce(open.n, 0))::int AS employers_accompanied,
+       coalesce(newcomers.n, 0)::int AS new_employers,
+       totals.accompanied::int AS total_accompanied,
+       totals.newcomers::int AS total_new
+  FROM regions r
+  LEFT JOIN closed ON closed.region_code = r.code
+  LEFT JOIN open ON open.region_code = r.code
+  LEFT JOIN newcomers ON newcomers.region_code = r.code
+ CROSS JOIN totals
+ WHERE r.code = ANY($3::varchar[])
+   AND extract(month FROM $1::date) = 4 AND extract(day FROM $1::date) = 1
+   AND $2::date = ($1::date + interval '1 year - 1 day')::date
+   AND $4::varchar IS NULL AND $5::varchar IS NULL AND $6::varchar[] IS NULL AND $7::uuid IS NULL
+ ORDER BY r.code`;
+
 /** The 17 administrative regions' codes, 01 to 17. */
 export const ALL_REGION_CODES: readonly string[] = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
 
+/** Whether from..to (inclusive) is exactly a fiscal year, Y-04-01..(Y+1)-03-31. */
+export function isFiscalYear(from: string, to: string): boolean {
+  const match = /^(\d{4})-04-01$/.exec(from);
+  return match !== null && to === `${Number(match[1]) + 1}-03-31`;
+}
+
 /**
  * The statement for a request (all take the same seven parameters): the files' when a filter (service level,
- * theme, sector, advisor) narrows them, the rollup's otherwise — per company when every region is asked for.
+ * theme, sector, advisor) narrows them; otherwise, when every region is asked for, the fiscal-year rows' for a
+ * period that is exactly a fiscal year (`fiscalYear`), the per-company rollup's for any other; for some regions,
+ * the rollup's.
  */
-export function employerCountsStatement(request: { filtered: boolean; regionCodes: readonly string[] }): string {
+export function employerCountsStatement(request: { filtered: boolean; regionCodes: readonly string[]; fiscalYear?: boolean }): string {
   if (request.filtered) return EMPLOYER_COUNTS_SQL;
-  return ALL_REGION_CODES.every((code) => request.regionCodes.includes(code))
-    ? EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL
-    : EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL;
+  if (!ALL_REGION_CODES.every((code) => request.regionCodes.includes(code))) return EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL;
+  return request.fiscalYear ? EMPLOYER_COUNTS_FISCAL_YEAR_SQL : EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL;
 }
