@@ -7,6 +7,8 @@ import { IdempotencyKeys1764200000000 } from './1764200000000-idempotency-keys.j
 import { PersonalInformation1764300000000 } from './1764300000000-personal-information.js';
 import { EmployerActivityRollup1764400000000 } from './1764400000000-employer-activity-rollup.js';
 import { RegionalReportIndex1764500000000 } from './1764500000000-regional-report-index.js';
+import { EmployerActivityFiscalYears1764600000000 } from './1764600000000-employer-activity-fiscal-years.js';
+import { InteractionDailyTotals1764700000000 } from './1764700000000-interaction-daily-totals.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   PersonalInformation1764300000000,
   EmployerActivityRollup1764400000000,
   RegionalReportIndex1764500000000,
+  EmployerActivityFiscalYears1764600000000,
+  InteractionDailyTotals1764700000000,
 ];

@@ -1,20 +1,13 @@
 /**
  * Every figure of a regional report but the employer counts, in one statement. $1 from, $2 to, $3 region.
- *
- * Interactions: those of the region's files active during the period (found on accompaniments_region_active_idx),
- * each file's taken on its (accompaniment_id, occurred_on) index. The service keeps every interaction inside its
- * file's interval (logInteraction/updateInteraction refuse a date before the opening or after the closing, a file
- * cannot close before its last interaction, and a file's opening never changes), so a file inactive during the
- * period has none in it: the same count as joining every interaction of the region, without reading the
- * millions of the other periods.
+ * Interactions and their minutes come from interaction_daily_totals (kept by the triggers of `interactions`:
+ * migration 1764700000000): a year of a region is 365 rows, whatever the number of interactions.
  */
 export const REGIONAL_REPORT_SQL = `
-WITH active_files AS (
-  SELECT id FROM accompaniments
-   WHERE region_code = $3 AND coalesce(closed_on, 'infinity'::date) >= $1::date AND opened_on <= $2::date
-), logged AS (
-  SELECT count(*)::int AS interactions, coalesce(sum(i.duration_minutes), 0)::int AS minutes
-    FROM active_files f JOIN interactions i ON i.accompaniment_id = f.id AND i.occurred_on BETWEEN $1::date AND $2::date
+WITH logged AS (
+  SELECT coalesce(sum(interactions), 0)::int AS interactions, coalesce(sum(minutes), 0)::int AS minutes
+    FROM interaction_daily_totals
+   WHERE region_code = $3 AND occurred_on BETWEEN $1::date AND $2::date
 )
 SELECT
   (SELECT count(*) FROM accompaniments WHERE region_code = $3 AND opened_on BETWEEN $1::date AND $2::date)::int AS files_opened,
