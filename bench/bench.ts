@@ -116,6 +116,7 @@ function readOptions(argv: string[]): Options {
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+const n = (value: number | undefined) => (value ?? 0).toLocaleString('en-US');
 const graphqlBody = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
 interface People {
@@ -464,8 +465,9 @@ async function main(): Promise<number> {
         'everything on the same machine: the load generator, the three servers and PostgreSQL share its cores',
       ],
       data: [
-        `${sizes.companies} companies, ${sizes.files} accompaniment files (${sizes.open_files} open), ${sizes.interactions} interactions, ` +
-          `${sizes.needs} recruitment needs, ${sizes.participations} event participations, ${sizes.referrals} Portail referrals, ${sizes.advisors} advisors`,
+        `${n(sizes.companies)} companies, ${n(sizes.files)} accompaniment files (${n(sizes.open_files)} open), ${n(sizes.interactions)} interactions, ` +
+          `${n(sizes.needs)} recruitment needs, ${n(sizes.participations)} event participations, ${n(sizes.referrals)} Portail referrals, ` +
+          `${n(sizes.advisors)} advisors`,
         `database size ${(sizes.bytes! / 2 ** 20).toFixed(0)} MB`,
         `advisor list: region ${people.listRegion} (the largest), as an ADVISOR of ${people.advisorRegions.join(', ')}; counts and report as ${people.managerEmail.split('@')[0]}`,
         `fiscal year ${fiscalYear} (${fy.from} → ${fy.to}); since deployment ${sinceDeployment.from} → ${sinceDeployment.to}`,

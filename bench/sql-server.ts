@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
 import { REGIONAL_REPORT_SQL } from '../src/reporting/regional-report.sql.js';
-import { employerCountsStatement } from '../src/reporting/employer-counts.sql.js';
+import { employerCountsStatement, isFiscalYear } from '../src/reporting/employer-counts.sql.js';
 import { advisorListSql, type PageOrder } from './scenarios.js';
 
 const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -36,7 +36,7 @@ const routes: Record<string, Route> = {
     return JSON.stringify(rows[0]!.body);
   },
   '/employer-counts': async (p) => {
-    const statement = employerCountsStatement({ filtered: false, regionCodes: ALL_REGIONS });
+    const statement = employerCountsStatement({ filtered: false, regionCodes: ALL_REGIONS, fiscalYear: isFiscalYear(p.from!, p.to!) });
     const { rows } = await pool.query(statement, [p.from, p.to, ALL_REGIONS, null, null, null, null]);
     return JSON.stringify(rows);
   },
@@ -47,7 +47,7 @@ const routes: Record<string, Route> = {
   },
   '/regional-report': async (p) => {
     const regions = [p.regionCode!];
-    const counts = await pool.query(employerCountsStatement({ filtered: false, regionCodes: regions }), [
+    const counts = await pool.query(employerCountsStatement({ filtered: false, regionCodes: regions, fiscalYear: isFiscalYear(p.from!, p.to!) }), [
       p.from,
       p.to,
       regions,
