@@ -11,7 +11,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
 import { REGIONAL_REPORT_SQL } from '../src/reporting/regional-report.sql.js';
-import { employerCountsStatement, isFiscalYear } from '../src/reporting/employer-counts.sql.js';
+import { todayInQuebec } from '../src/common/calendar.js';
+import { employerCountsParameters, employerCountsStatement, isFiscalYear } from '../src/reporting/employer-counts.sql.js';
 import { advisorListSql, type PageOrder } from './scenarios.js';
 
 const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -36,8 +37,16 @@ const routes: Record<string, Route> = {
     return JSON.stringify(rows[0]!.body);
   },
   '/employer-counts': async (p) => {
-    const statement = employerCountsStatement({ filtered: false, regionCodes: ALL_REGIONS, fiscalYear: isFiscalYear(p.from!, p.to!) });
-    const { rows } = await pool.query(statement, [p.from, p.to, ALL_REGIONS, null, null, null, null]);
+    // The statement the service sends for the same period, with the same parameters.
+    const today = todayInQuebec();
+    const statement = employerCountsStatement({
+      filtered: false,
+      regionCodes: ALL_REGIONS,
+      fiscalYear: isFiscalYear(p.from!, p.to!),
+      toToday: p.to! >= today,
+    });
+    const parameters = employerCountsParameters(statement, [p.from, p.to, ALL_REGIONS, null, null, null, null], today);
+    const { rows } = await pool.query(statement, parameters);
     return JSON.stringify(rows);
   },
   '/employer-counts-from-files': async (p) => {

@@ -9,6 +9,7 @@ import { EmployerActivityRollup1764400000000 } from './1764400000000-employer-ac
 import { RegionalReportIndex1764500000000 } from './1764500000000-regional-report-index.js';
 import { EmployerActivityFiscalYears1764600000000 } from './1764600000000-employer-activity-fiscal-years.js';
 import { InteractionDailyTotals1764700000000 } from './1764700000000-interaction-daily-totals.js';
+import { EmployerActivityLastEnded1764800000000 } from './1764800000000-employer-activity-last-ended.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RegionalReportIndex1764500000000,
   EmployerActivityFiscalYears1764600000000,
   InteractionDailyTotals1764700000000,
+  EmployerActivityLastEnded1764800000000,
 ];

@@ -102,7 +102,7 @@ const drawnFiles = fc
   });
 /** A period as the API takes it (`input`) and its bounds: any range, or a fiscal year by its label or its bounds. */
 interface DrawnPeriod {
-  input: Record<string, string>;
+  input: Record<string, string | boolean>;
   from: string;
   to: string;
 }
@@ -115,6 +115,11 @@ const drawnPeriod: fc.Arbitrary<DrawnPeriod> = fc.oneof(
   fc.tuple(fc.integer({ min: 2019, max: 2026 }), fc.boolean()).map(([year, byLabel]) => {
     const bounds = { from: `${year}-04-01`, to: `${year + 1}-03-31` };
     return { input: byLabel ? { fiscalYear: `${year}-${year + 1}` } : bounds, ...bounds };
+  }),
+  // Periods running to today: since the deployment, or from any day (the statement for open-ended periods).
+  fc.option(fc.integer({ min: 0, max: 2600 }), { nil: undefined }).map((start) => {
+    const bounds = { from: start === undefined ? day(0) : day(start), to: todayInQuebec() };
+    return { input: start === undefined ? { sinceDeployment: true } : bounds, ...bounds };
   }),
 );
 
@@ -222,7 +227,7 @@ describe('employerCountsByRegion', () => {
     // Unfiltered counts read the rollup (its fiscal-year rows for a fiscal year, by label or by bounds, of every
     // region); a filter (here the run's advisor, or the one service level every file of this database has) reads
     // the files. Both must follow the rule, and agree with each other.
-    const unfiltered = async (period: Record<string, string>) => ({
+    const unfiltered = async (period: Record<string, string | boolean>) => ({
       all: figuresOf(dataOf(await counts(period)).employerCountsByRegion),
       some: figuresOf(dataOf(await counts(period, { regionCodes: REGIONS })).employerCountsByRegion),
     });

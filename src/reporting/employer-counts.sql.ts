@@ -133,6 +133,47 @@ SELECT r.code, r.name, r.direction_code, r.version,
    AND $4::varchar IS NULL AND $5::varchar IS NULL AND $6::varchar[] IS NULL AND $7::uuid IS NULL
  ORDER BY r.code`;
 
+/**
+ * Every region's counts over a period that runs to today or later (since the deployment, say), from the rollup's
+ * scalar columns by index-only counts (migration 1764800000000). Nothing can start after today, so a pair or
+ * company is accompanied in such a period when it is still open or its last closed interval ended on or after $1.
+ * Same parameters and rows as the others; answers no row when $2 is before today's date (in Québec, given as $8).
+ */
+export const EMPLOYER_COUNTS_TO_TODAY_SQL = `
+WITH open AS (
+  SELECT e.region_code, count(*) AS n
+    FROM employer_region_activity e
+   WHERE e.region_code = ANY($3::varchar[]) AND e.open_since IS NOT NULL
+   GROUP BY e.region_code
+), closed AS (
+  SELECT e.region_code, count(*) AS n
+    FROM employer_region_activity e
+   WHERE e.region_code = ANY($3::varchar[]) AND e.open_since IS NULL AND e.last_ended_on >= $1::date
+   GROUP BY e.region_code
+), newcomers AS (
+  SELECT e.region_code, count(*) AS n
+    FROM employer_region_activity e
+   WHERE e.region_code = ANY($3::varchar[]) AND e.first_opened_on BETWEEN $1::date AND $2::date
+   GROUP BY e.region_code
+), totals AS (
+  SELECT (SELECT count(*) FROM employer_activity c WHERE c.open_since IS NOT NULL)
+       + (SELECT count(*) FROM employer_activity c WHERE c.open_since IS NULL AND c.last_ended_on >= $1::date) AS accompanied,
+         (SELECT count(*) FROM employer_activity c WHERE c.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
+)
+SELECT r.code, r.name, r.direction_code, r.version,
+       (coalesce(open.n, 0) + coalesce(closed.n, 0))::int AS employers_accompanied,
+       coalesce(newcomers.n, 0)::int AS new_employers,
+       totals.accompanied::int AS total_accompanied,
+       totals.newcomers::int AS total_new
+  FROM regions r
+  LEFT JOIN open ON open.region_code = r.code
+  LEFT JOIN closed ON closed.region_code = r.code
+  LEFT JOIN newcomers ON newcomers.region_code = r.code
+ CROSS JOIN totals
+ WHERE r.code = ANY($3::varchar[]) AND $2::date >= $8::date
+   AND $4::varchar IS NULL AND $5::varchar IS NULL AND $6::varchar[] IS NULL AND $7::uuid IS NULL
+ ORDER BY r.code`;
+
 /** The 17 administrative regions' codes, 01 to 17. */
 export const ALL_REGION_CODES: readonly string[] = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -145,11 +186,23 @@ export function isFiscalYear(from: string, to: string): boolean {
 /**
  * The statement for a request (all take the same seven parameters): the files' when a filter (service level,
  * theme, sector, advisor) narrows them; otherwise, when every region is asked for, the fiscal-year rows' for a
- * period that is exactly a fiscal year (`fiscalYear`), the per-company rollup's for any other; for some regions,
- * the rollup's.
+ * period that is exactly a fiscal year (`fiscalYear`), the scalar columns' for a period running to today or later
+ * (`toToday`), the per-company rollup's for any other; for some regions, the rollup's.
  */
-export function employerCountsStatement(request: { filtered: boolean; regionCodes: readonly string[]; fiscalYear?: boolean }): string {
+export function employerCountsStatement(request: {
+  filtered: boolean;
+  regionCodes: readonly string[];
+  fiscalYear?: boolean;
+  /** The period ends today or later (then the statement takes today as an eighth parameter). */
+  toToday?: boolean;
+}): string {
   if (request.filtered) return EMPLOYER_COUNTS_SQL;
   if (!ALL_REGION_CODES.every((code) => request.regionCodes.includes(code))) return EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL;
-  return request.fiscalYear ? EMPLOYER_COUNTS_FISCAL_YEAR_SQL : EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL;
+  if (request.fiscalYear) return EMPLOYER_COUNTS_FISCAL_YEAR_SQL;
+  return request.toToday ? EMPLOYER_COUNTS_TO_TODAY_SQL : EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL;
+}
+
+/** The parameters of employerCountsStatement's statement: seven, and today for the to-today one. */
+export function employerCountsParameters(statement: string, values: unknown[], today: string): unknown[] {
+  return statement === EMPLOYER_COUNTS_TO_TODAY_SQL ? [...values, today] : values;
 }
