@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import pg from 'pg';
 import { REGIONAL_REPORT_SQL } from '../src/reporting/regional-report.sql.js';
 import { todayInQuebec } from '../src/common/calendar.js';
-import { employerCountsParameters, employerCountsStatement, isFiscalYear } from '../src/reporting/employer-counts.sql.js';
+import { employerCountsStatement, isFiscalYear } from '../src/reporting/employer-counts.sql.js';
 import { advisorListSql, type PageOrder } from './scenarios.js';
 
 const ALL_REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -38,15 +38,13 @@ const routes: Record<string, Route> = {
   },
   '/employer-counts': async (p) => {
     // The statement the service sends for the same period, with the same parameters.
-    const today = todayInQuebec();
     const statement = employerCountsStatement({
       filtered: false,
       regionCodes: ALL_REGIONS,
       fiscalYear: isFiscalYear(p.from!, p.to!),
-      toToday: p.to! >= today,
+      toToday: p.to! >= todayInQuebec(),
     });
-    const parameters = employerCountsParameters(statement, [p.from, p.to, ALL_REGIONS, null, null, null, null], today);
-    const { rows } = await pool.query(statement, parameters);
+    const { rows } = await pool.query(statement, [p.from, p.to, ALL_REGIONS, null, null, null, null]);
     return JSON.stringify(rows);
   },
   '/employer-counts-from-files': async (p) => {

@@ -7,7 +7,7 @@ import { NAICS_SECTORS } from '../companies/company-identifiers.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import { Region } from '../reference-data/region.entity.js';
 import type { EmployerCounts, EmployerCountsArgs, EmployerCountsFilter } from './dto/employer-counts.types.js';
-import { ALL_REGION_CODES, employerCountsParameters, employerCountsStatement, isFiscalYear } from './employer-counts.sql.js';
+import { ALL_REGION_CODES, employerCountsStatement, isFiscalYear } from './employer-counts.sql.js';
 import { ReportingDatabase } from './reporting-database.js';
 
 interface Row {
@@ -52,8 +52,8 @@ export class EmployerCountsService {
   /**
    * The counts for a period and regions, without permission checks (callers check). Unfiltered counts read the
    * rollup the triggers of `accompaniments` keep (a few rows per company), its fiscal-year rows when the period is
-   * exactly a fiscal year, its scalar columns when the period runs to today or later; a filter on the files' service level, theme, sector or advisor needs the files
-   * themselves (see employerCountsStatement).
+   * exactly a fiscal year, its scalar columns when the period runs to today or later; a filter on the files'
+   * service level, theme, sector or advisor needs the files themselves (see employerCountsStatement).
    */
   async count(period: Period, regionCodes: string[], filter: EmployerCountsFilter = {}): Promise<EmployerCounts> {
     const filters = [
@@ -62,15 +62,13 @@ export class EmployerCountsService {
       filter.naicsSector ? naicsPrefixes(filter.naicsSector) : null,
       filter.advisorId ?? null,
     ];
-    const today = todayInQuebec();
     const statement = employerCountsStatement({
       filtered: filters.some((value) => value !== null),
       regionCodes,
       fiscalYear: period.fiscalYear !== null || isFiscalYear(period.from, period.to),
-      toToday: period.to >= today,
+      toToday: period.to >= todayInQuebec(),
     });
-    const parameters = employerCountsParameters(statement, [period.from, period.to, regionCodes, ...filters], today);
-    const rows = await this.db.query<Row>(statement, parameters);
+    const rows = await this.db.query<Row>(statement, [period.from, period.to, regionCodes, ...filters]);
     return {
       from: period.from,
       to: period.to,

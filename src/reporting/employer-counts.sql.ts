@@ -137,7 +137,8 @@ SELECT r.code, r.name, r.direction_code, r.version,
  * Every region's counts over a period that runs to today or later (since the deployment, say), from the rollup's
  * scalar columns by index-only counts (migration 1764800000000). Nothing can start after today, so a pair or
  * company is accompanied in such a period when it is still open or its last closed interval ended on or after $1.
- * Same parameters and rows as the others; answers no row when $2 is before today's date (in Québec, given as $8).
+ * Same parameters and rows as the others. Exact only when $2 is today or later: employerCountsStatement picks it
+ * for those periods only (it has no today to check $2 against).
  */
 export const EMPLOYER_COUNTS_TO_TODAY_SQL = `
 WITH open AS (
@@ -170,7 +171,7 @@ SELECT r.code, r.name, r.direction_code, r.version,
   LEFT JOIN closed ON closed.region_code = r.code
   LEFT JOIN newcomers ON newcomers.region_code = r.code
  CROSS JOIN totals
- WHERE r.code = ANY($3::varchar[]) AND $2::date >= $8::date
+ WHERE r.code = ANY($3::varchar[])
    AND $4::varchar IS NULL AND $5::varchar IS NULL AND $6::varchar[] IS NULL AND $7::uuid IS NULL
  ORDER BY r.code`;
 
@@ -193,16 +194,11 @@ export function employerCountsStatement(request: {
   filtered: boolean;
   regionCodes: readonly string[];
   fiscalYear?: boolean;
-  /** The period ends today or later (then the statement takes today as an eighth parameter). */
+  /** The period ends today (in Québec) or later. */
   toToday?: boolean;
 }): string {
   if (request.filtered) return EMPLOYER_COUNTS_SQL;
   if (!ALL_REGION_CODES.every((code) => request.regionCodes.includes(code))) return EMPLOYER_COUNTS_SOME_REGIONS_ROLLUP_SQL;
   if (request.fiscalYear) return EMPLOYER_COUNTS_FISCAL_YEAR_SQL;
   return request.toToday ? EMPLOYER_COUNTS_TO_TODAY_SQL : EMPLOYER_COUNTS_ALL_REGIONS_ROLLUP_SQL;
-}
-
-/** The parameters of employerCountsStatement's statement: seven, and today for the to-today one. */
-export function employerCountsParameters(statement: string, values: unknown[], today: string): unknown[] {
-  return statement === EMPLOYER_COUNTS_TO_TODAY_SQL ? [...values, today] : values;
 }
