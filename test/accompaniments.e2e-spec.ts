@@ -180,7 +180,7 @@ describe('accompaniment files', () => {
   describe('one OPEN or ON_HOLD file per company and region', () => {
     it('refuses a second active file in the same region, allows another region, and a new file once the first is closed', async () => {
       const company = await createCompany(app, { regionCode: '13' });
-      const input = { companyId: company.id, serviceLevel: 'REFERRAL', themes: ['RECRUITMENT'] };
+      const input = { companyId: company.id, serviceLevel: 'REFERRAL' as const, themes: ['RECRUITMENT' as const] };
       const first = await openFile(app, lavalLaurentides.email, { ...input, openedOn: '2022-05-02' });
 
       let before = await counts();

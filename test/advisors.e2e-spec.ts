@@ -77,7 +77,7 @@ describe('advisors', () => {
       expect(await counts()).toEqual(before);
     });
 
-    it.each(['MANAGER', 'ANALYST'])('refuses a %s with FORBIDDEN', async (role) => {
+    it.each(['MANAGER', 'ANALYST'] as const)('refuses a %s with FORBIDDEN', async (role) => {
       const user = await createAdvisor(app, { role, directionCode: role === 'MANAGER' ? 'LLL' : undefined });
       const response = await app.graphql(CREATE, { variables: { input: valid() }, as: user.email });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -1,4 +1,5 @@
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
+import type { PortailReferralStep } from '../operations/generated.js';
 import {
   advancePortailReferral,
   createAdvisor,
@@ -302,7 +303,7 @@ describe('Portail employeurs referrals', () => {
     ])('ends a referral at $from as $exit, keeping the dates reached, and audits `$action`', async (scenario) => {
       const { path, exit, action } = scenario;
       const referral = await newReferral(lavalLaurentides.email, '2023-05-01', '15');
-      for (const [step, on] of path as [string, string][]) {
+      for (const [step, on] of path as [PortailReferralStep, string][]) {
         await advancePortailReferral(app, lavalLaurentides.email, { id: referral.id, step, on });
       }
       const before = await counts();
@@ -359,7 +360,7 @@ describe('Portail employeurs referrals', () => {
         ['ABANDONED', 'ABANDONED'],
       ])('refuses anything after %s (here %s) on input.step', async (terminal, next) => {
         const referral = await newReferral(laval.email, '2023-06-01');
-        await advancePortailReferral(app, laval.email, { id: referral.id, step: terminal, on: '2023-06-10' });
+        await advancePortailReferral(app, laval.email, { id: referral.id, step: terminal as PortailReferralStep, on: '2023-06-10' });
         await expectNothingChanged(referral.id, { step: next, on: '2023-06-11' }, 'BAD_USER_INPUT', 'input.step');
       });
 
@@ -622,7 +623,9 @@ describe('Portail employeurs referrals', () => {
     beforeAll(async () => {
       for (const scenario of scenarios) {
         const referral = await newReferral(TEST_ADMIN_EMAIL, scenario.on, scenario.region);
-        for (const [step, on] of scenario.path) await advancePortailReferral(app, undefined, { id: referral.id, step, on });
+        for (const [step, on] of scenario.path) {
+          await advancePortailReferral(app, undefined, { id: referral.id, step: step as PortailReferralStep, on });
+        }
       }
     });
 

@@ -83,7 +83,7 @@ describe('personal information (Loi 25)', () => {
           company_id: company.id,
           via: 'Mutation.addCompanyContact',
           path: 'addCompanyContact',
-          operation_name: 'mutation',
+          operation_name: 'mutation AddCompanyContact',
         })),
       );
     });

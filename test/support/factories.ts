@@ -1,34 +1,57 @@
 import { addDays, todayInQuebec } from '../../src/common/calendar.js';
+import {
+  AddCompanyContactDocument,
+  AdvancePortailReferralDocument,
+  CloseAccompanimentDocument,
+  CreateAdvisorDocument,
+  CreateCompanyDocument,
+  CreateJourneesQuebecEventDocument,
+  CreateRecruitmentNeedDocument,
+  LogInteractionDocument,
+  OpenAccompanimentDocument,
+  ReferToPortailDocument,
+  RegisterForEventDocument,
+  type AddCompanyContactInput,
+  type AdvancePortailReferralInput,
+  type CloseAccompanimentInput,
+  type CreateAdvisorMutation,
+  type CreateCompanyInput,
+  type CreateCompanyMutation,
+  type AddCompanyContactMutation,
+  type CreateJourneesQuebecEventInput,
+  type CreateJourneesQuebecEventMutation,
+  type CreateRecruitmentNeedInput,
+  type CreateRecruitmentNeedMutation,
+  type FileFieldsFragment,
+  type LogInteractionInput,
+  type LogInteractionMutation,
+  type OpenAccompanimentInput,
+  type PortailReferralFieldsFragment,
+  type ReferToPortailInput,
+  type RegisterForEventMutation,
+  type Role,
+} from '../../operations/generated.js';
 import { dataOf, type TestApp } from './test-app.js';
 
 let sequence = 0;
 
-export interface AdvisorFixture {
-  id: string;
-  email: string;
-  version: number;
-}
+export type AdvisorFixture = CreateAdvisorMutation['createAdvisor'];
 
 /** Creates an advisor through the API as the test administrator (validated and audited like any client). */
 export async function createAdvisor(
   app: TestApp,
-  input: { role?: string; regionCodes?: string[]; directionCode?: string; fullName?: string; email?: string } = {},
+  input: { role?: Role; regionCodes?: string[]; directionCode?: string; fullName?: string; email?: string } = {},
 ): Promise<AdvisorFixture> {
   sequence += 1;
-  const response = await app.graphql<{ createAdvisor: AdvisorFixture }>(
-    `mutation ($input: CreateAdvisorInput!) { createAdvisor(input: $input) { id email version } }`,
-    {
-      variables: {
-        input: {
-          email: input.email ?? `conseiller.${sequence}.${Date.now()}@test.crm.example`,
-          fullName: input.fullName ?? `Conseillère ${sequence}`,
-          role: input.role ?? 'ADVISOR',
-          regionCodes: input.regionCodes ?? (input.role && input.role !== 'ADVISOR' ? [] : ['13']),
-          ...(input.directionCode ? { directionCode: input.directionCode } : {}),
-        },
-      },
+  const response = await app.request(CreateAdvisorDocument, {
+    input: {
+      email: input.email ?? `conseiller.${sequence}.${Date.now()}@test.crm.example`,
+      fullName: input.fullName ?? `Conseillère ${sequence}`,
+      role: input.role ?? 'ADVISOR',
+      regionCodes: input.regionCodes ?? (input.role && input.role !== 'ADVISOR' ? [] : ['13']),
+      ...(input.directionCode ? { directionCode: input.directionCode } : {}),
     },
-  );
+  });
   return dataOf(response).createAdvisor;
 }
 
@@ -36,76 +59,54 @@ export async function createAdvisor(
 export const uniqueCompanyName = (base = 'Entreprise') =>
   `${base} ${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
 
-export interface CompanyFixture {
-  id: string;
-  legalName: string;
-  regionCode: string;
-  version: number;
-}
+export type CompanyFixture = CreateCompanyMutation['createCompany'];
 
 /** Creates a company through the API as `as` (the test administrator by default), in region 13 unless given. */
 export async function createCompany(
   app: TestApp,
-  input: { legalName?: string; regionCode?: string } & Record<string, unknown> = {},
+  input: Partial<CreateCompanyInput> = {},
   as?: string,
 ): Promise<CompanyFixture> {
-  const response = await app.graphql<{ createCompany: CompanyFixture }>(
-    `mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id legalName regionCode version } }`,
-    { variables: { input: { legalName: uniqueCompanyName(), regionCode: '13', confirmNotDuplicate: true, ...input } }, as },
+  const response = await app.request(
+    CreateCompanyDocument,
+    { input: { legalName: uniqueCompanyName(), regionCode: '13', confirmNotDuplicate: true, ...input } },
+    { as },
   );
   return dataOf(response).createCompany;
 }
 
-export interface ContactFixture {
-  id: string;
-  companyId: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  version: number;
-}
+export type ContactFixture = AddCompanyContactMutation['addCompanyContact'];
 
 /** Adds a contact (personal information) to a company through the API as `as` (the test administrator by default). */
 export async function addCompanyContact(
   app: TestApp,
   companyId: string,
-  input: Record<string, unknown> = {},
+  input: Partial<AddCompanyContactInput> = {},
   as?: string,
 ): Promise<ContactFixture> {
   sequence += 1;
-  const response = await app.graphql<{ addCompanyContact: ContactFixture }>(
-    `mutation ($input: AddCompanyContactInput!) {
-       addCompanyContact(input: $input) { id companyId firstName lastName email version } }`,
+  const response = await app.request(
+    AddCompanyContactDocument,
     {
-      variables: {
-        input: { companyId, firstName: 'Camille', lastName: `Gagnon ${sequence}`, email: `camille.${sequence}@entreprise.example`, ...input },
-      },
-      as,
+      input: { companyId, firstName: 'Camille', lastName: `Gagnon ${sequence}`, email: `camille.${sequence}@entreprise.example`, ...input },
     },
+    { as },
   );
   return dataOf(response).addCompanyContact;
 }
 
-export interface FileFixture {
-  id: string;
-  regionCode: string;
-  status: string;
-  openedOn: string;
-  closedOn: string | null;
-  version: number;
-}
-
-const FILE_FIELDS = 'id regionCode status openedOn closedOn version';
+export type FileFixture = FileFieldsFragment;
 
 /** Opens an accompaniment file through the API as `as` (INFORMATION, theme RECRUITMENT unless given). */
 export async function openFile(
   app: TestApp,
   as: string | undefined,
-  input: { companyId: string } & Record<string, unknown>,
+  input: Pick<OpenAccompanimentInput, 'companyId'> & Partial<OpenAccompanimentInput>,
 ): Promise<FileFixture> {
-  const response = await app.graphql<{ openAccompaniment: FileFixture }>(
-    `mutation ($input: OpenAccompanimentInput!) { openAccompaniment(input: $input) { ${FILE_FIELDS} } }`,
-    { variables: { input: { serviceLevel: 'INFORMATION', themes: ['RECRUITMENT'], ...input } }, as },
+  const response = await app.request(
+    OpenAccompanimentDocument,
+    { input: { serviceLevel: 'INFORMATION', themes: ['RECRUITMENT'], ...input } },
+    { as },
   );
   return dataOf(response).openAccompaniment;
 }
@@ -114,55 +115,37 @@ export async function openFile(
 export async function closeFile(
   app: TestApp,
   as: string | undefined,
-  input: { id: string; closedOn: string } & Record<string, unknown>,
+  input: CloseAccompanimentInput,
 ): Promise<FileFixture> {
-  const response = await app.graphql<{ closeAccompaniment: FileFixture }>(
-    `mutation ($input: CloseAccompanimentInput!) { closeAccompaniment(input: $input) { ${FILE_FIELDS} } }`,
-    { variables: { input }, as },
-  );
+  const response = await app.request(CloseAccompanimentDocument, { input }, { as });
   return dataOf(response).closeAccompaniment;
 }
 
-export interface InteractionFixture {
-  id: string;
-  accompanimentId: string;
-  occurredOn: string;
-  version: number;
-}
+export type InteractionFixture = LogInteractionMutation['logInteraction'];
 
 /** Logs an interaction on a file through the API as `as` (a 30-minute CALL by PHONE unless given). */
 export async function logInteraction(
   app: TestApp,
   as: string | undefined,
-  input: { accompanimentId: string; occurredOn: string } & Record<string, unknown>,
+  input: Pick<LogInteractionInput, 'accompanimentId' | 'occurredOn'> & Partial<LogInteractionInput>,
 ): Promise<InteractionFixture> {
-  const response = await app.graphql<{ logInteraction: InteractionFixture }>(
-    `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id accompanimentId occurredOn version } }`,
-    { variables: { input: { kind: 'CALL', mode: 'PHONE', durationMinutes: 30, summary: 'Suivi téléphonique', ...input } }, as },
+  const response = await app.request(
+    LogInteractionDocument,
+    { input: { kind: 'CALL', mode: 'PHONE', durationMinutes: 30, summary: 'Suivi téléphonique', ...input } },
+    { as },
   );
   return dataOf(response).logInteraction;
 }
 
-export interface PortailReferralFixture {
-  id: string;
-  step: string;
-  referredOn: string;
-  stepChangedOn: string;
-  version: number;
-}
-
-const PORTAIL_REFERRAL_FIELDS = 'id step referredOn stepChangedOn version';
+export type PortailReferralFixture = PortailReferralFieldsFragment;
 
 /** Refers a company to the Portail employeurs through the API as `as` (today unless `on` is given). */
 export async function referToPortail(
   app: TestApp,
   as: string | undefined,
-  input: { companyId: string } & Record<string, unknown>,
+  input: ReferToPortailInput,
 ): Promise<PortailReferralFixture> {
-  const response = await app.graphql<{ referToPortail: PortailReferralFixture }>(
-    `mutation ($input: ReferToPortailInput!) { referToPortail(input: $input) { ${PORTAIL_REFERRAL_FIELDS} } }`,
-    { variables: { input }, as },
-  );
+  const response = await app.request(ReferToPortailDocument, { input }, { as });
   return dataOf(response).referToPortail;
 }
 
@@ -170,23 +153,13 @@ export async function referToPortail(
 export async function advancePortailReferral(
   app: TestApp,
   as: string | undefined,
-  input: { id: string; step: string; on: string } & Record<string, unknown>,
+  input: AdvancePortailReferralInput,
 ): Promise<PortailReferralFixture> {
-  const response = await app.graphql<{ advancePortailReferral: PortailReferralFixture }>(
-    `mutation ($input: AdvancePortailReferralInput!) { advancePortailReferral(input: $input) { ${PORTAIL_REFERRAL_FIELDS} } }`,
-    { variables: { input }, as },
-  );
+  const response = await app.request(AdvancePortailReferralDocument, { input }, { as });
   return dataOf(response).advancePortailReferral;
 }
 
-export interface JourneesQuebecEventFixture {
-  id: string;
-  status: string;
-  startsOn: string;
-  endsOn: string;
-  registrationDeadline: string;
-  version: number;
-}
+export type JourneesQuebecEventFixture = CreateJourneesQuebecEventMutation['createJourneesQuebecEvent'];
 
 /**
  * Creates a Journées Québec event through the API as `as` (the test administrator by default): open for
@@ -194,16 +167,14 @@ export interface JourneesQuebecEventFixture {
  */
 export async function createJourneesQuebecEvent(
   app: TestApp,
-  input: Record<string, unknown> = {},
+  input: Partial<CreateJourneesQuebecEventInput> = {},
   as?: string,
 ): Promise<JourneesQuebecEventFixture> {
   sequence += 1;
   const today = todayInQuebec();
-  const response = await app.graphql<{ createJourneesQuebecEvent: JourneesQuebecEventFixture }>(
-    `mutation ($input: CreateJourneesQuebecEventInput!) {
-       createJourneesQuebecEvent(input: $input) { id status startsOn endsOn registrationDeadline version } }`,
+  const response = await app.request(
+    CreateJourneesQuebecEventDocument,
     {
-      variables: {
         input: {
           name: `Journées Québec ${sequence}`,
           city: 'Paris',
@@ -215,30 +186,23 @@ export async function createJourneesQuebecEvent(
           status: 'REGISTRATION_OPEN',
           ...input,
         },
-      },
-      as,
     },
+    { as },
   );
   return dataOf(response).createJourneesQuebecEvent;
 }
 
-export interface RecruitmentNeedFixture {
-  id: string;
-  positions: number;
-  status: string;
-  version: number;
-}
+export type RecruitmentNeedFixture = CreateRecruitmentNeedMutation['createRecruitmentNeed'];
 
 /** Records a recruitment need of a company through the API as `as` (welders, 2 permanent positions unless given). */
 export async function addRecruitmentNeed(
   app: TestApp,
   as: string | undefined,
-  input: { companyId: string } & Record<string, unknown>,
+  input: Pick<CreateRecruitmentNeedInput, 'companyId'> & Partial<CreateRecruitmentNeedInput>,
 ): Promise<RecruitmentNeedFixture> {
-  const response = await app.graphql<{ createRecruitmentNeed: RecruitmentNeedFixture }>(
-    `mutation ($input: CreateRecruitmentNeedInput!) { createRecruitmentNeed(input: $input) { id positions status version } }`,
+  const response = await app.request(
+    CreateRecruitmentNeedDocument,
     {
-      variables: {
         input: {
           nocCode: '72106',
           title: 'Soudeur ou soudeuse',
@@ -247,18 +211,13 @@ export async function addRecruitmentNeed(
           channels: ['INTERNATIONAL_RECRUITMENT'],
           ...input,
         },
-      },
-      as,
     },
+    { as },
   );
   return dataOf(response).createRecruitmentNeed;
 }
 
-export interface EventParticipationFixture {
-  id: string;
-  status: string;
-  version: number;
-}
+export type EventParticipationFixture = RegisterForEventMutation['registerForEvent'];
 
 /** Registers a company for a Journées Québec event through the API as `as` (no recruitment need unless given). */
 export async function registerCompanyForEvent(
@@ -266,9 +225,6 @@ export async function registerCompanyForEvent(
   as: string | undefined,
   input: { eventId: string; companyId: string; recruitmentNeedIds?: string[] },
 ): Promise<EventParticipationFixture> {
-  const response = await app.graphql<{ registerForEvent: EventParticipationFixture }>(
-    `mutation ($input: RegisterForEventInput!) { registerForEvent(input: $input) { id status version } }`,
-    { variables: { input: { recruitmentNeedIds: [], ...input } }, as },
-  );
+  const response = await app.request(RegisterForEventDocument, { input: { recruitmentNeedIds: [], ...input } }, { as });
   return dataOf(response).registerForEvent;
 }

@@ -8,6 +8,7 @@ import { AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { cloneDatabase, databaseUrl, dropDatabase } from '../../src/database/database-admin.js';
 import { TEST_ENV } from './test-database.js';
+import type { TypedDocumentString } from '../../operations/generated.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 export const TEST_ADMIN_EMAIL = 'admin@test.crm.example';
@@ -97,6 +98,15 @@ export class TestApp {
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
     return { ...body, status: response.status, headers: response.headers };
+  }
+
+  /** Sends one of the typed operations of `operations/` (generated from schema.graphql); the answer is typed by it. */
+  request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    options: Omit<RequestOptions, 'variables'> = {},
+  ): Promise<GraphQLResponse<TResult>> {
+    return this.graphql<TResult>(document.toString(), { ...options, variables: variables as Record<string, unknown> });
   }
 
   /** Runs SQL on the test database (to check rows, not to set up behaviour). */
