@@ -15,11 +15,11 @@ import {
   NotFoundError,
   StaleVersionError,
 } from '../errors/domain.errors.js';
-import { assertDateRange } from '../graphql/date-range.input.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { groupedLoader, keyedLoader, type LoaderDefinition } from '../graphql/request-loaders.js';
-import { AccompanimentStatus, STATUS_LABELS } from './accompaniment.enums.js';
+import { assertDateRange, assertNotFuture } from '../common/date-rules.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
+import { groupedLoader, keyedLoader, type LoaderDefinition } from '../database/batch-loaders.js';
+import { LABELS, labelParams } from '../i18n/messages.js';
+import { AccompanimentStatus } from './accompaniment.enums.js';
 import { Accompaniment } from './accompaniment.entity.js';
 import type {
   AccompanimentsArgs,
@@ -30,13 +30,7 @@ import type {
   ResumeAccompanimentInput,
 } from './dto/accompaniment.inputs.js';
 
-export const ACCOMPANIMENT = { fr: 'Dossier d’accompagnement', en: 'Accompaniment file' };
 const ACTIVE = [AccompanimentStatus.OPEN, AccompanimentStatus.ON_HOLD];
-
-/** Refuses a date after today (Québec time) on `field`. */
-export function assertNotFuture(date: string, field: string): void {
-  if (date > todayInQuebec()) throw BadUserInputError.field(field, 'field.futureDate');
-}
 
 /**
  * Accompaniment files (SPEC §3): one advisor's file on one company in one service region, OPEN → (ON_HOLD ↔ OPEN)
@@ -232,7 +226,7 @@ export class AccompanimentsService implements OnModuleInit {
       .where('accompaniment.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
-    if (!file) throw new NotFoundError(ACCOMPANIMENT, id);
+    if (!file) throw new NotFoundError('Accompaniment', id);
     assertRegionInScope(ctx, file.regionCode);
     return file;
   }
@@ -264,8 +258,7 @@ export class AccompanimentsService implements OnModuleInit {
       throw new StaleVersionError('Accompaniment', id);
     }
     if (!from.includes(before.status)) {
-      const label = STATUS_LABELS[before.status];
-      throw BadUserInputError.field('input.id', 'field.fileStatus', { statusFr: label.fr, statusEn: label.en });
+      throw BadUserInputError.field('input.id', 'field.fileStatus', labelParams('status', LABELS.accompanimentStatus[before.status]));
     }
     const changes = await change(before);
     const update = this.db

@@ -4,15 +4,13 @@ import type { RequestContext } from '../auth/request-context.js';
 import { updateWithVersion } from '../database/optimistic-update.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, NotFoundError } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { groupedLoader, LoaderDefinition } from '../graphql/request-loaders.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
+import { groupedLoader, LoaderDefinition } from '../database/batch-loaders.js';
 import { Accompaniment } from './accompaniment.entity.js';
-import { AccompanimentsService, assertNotFuture } from './accompaniments.service.js';
+import { assertNotFuture } from '../common/date-rules.js';
+import { AccompanimentsService } from './accompaniments.service.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
 import { Interaction } from './interaction.entity.js';
-
-const INTERACTION = { fr: 'Intervention', en: 'Interaction' };
 
 /** Interactions logged on files (SPEC §3): dated inside the file's active interval, never in the future. */
 @Injectable()
@@ -71,7 +69,7 @@ export class InteractionsService {
 
   async interactions(ctx: RequestContext, args: InteractionsArgs): Promise<Page<Interaction>> {
     const file = await this.accompaniments.accompaniment(ctx, args.accompanimentId);
-    if (!file) throw new NotFoundError({ fr: 'Dossier d’accompagnement', en: 'Accompaniment file' }, args.accompanimentId);
+    if (!file) throw new NotFoundError('Accompaniment', args.accompanimentId);
     const query = this.db
       .createQueryBuilder(Interaction, 'interaction')
       .where('interaction.accompaniment_id = :fileId', { fileId: file.id });
@@ -106,7 +104,7 @@ export class InteractionsService {
 
   async updateInteraction(ctx: RequestContext, input: UpdateInteractionInput): Promise<Interaction> {
     const before = await this.db.findOneBy(Interaction, { id: input.id });
-    if (!before) throw new NotFoundError(INTERACTION, input.id);
+    if (!before) throw new NotFoundError('Interaction', input.id);
     const file = await this.accompaniments.fileForWrite(ctx, before.accompanimentId);
     const { id, version, ...fields } = input;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Partial<Interaction>;

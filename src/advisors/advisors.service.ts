@@ -6,15 +6,12 @@ import { updateWithVersion } from '../database/optimistic-update.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { groupedLoader, keyedLoader } from '../graphql/request-loaders.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
+import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import { Region } from '../reference-data/region.entity.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Advisor } from './advisor.entity.js';
 import type { AdvisorsArgs, CreateAdvisorInput, UpdateAdvisorInput } from './dto/advisor.inputs.js';
-
-const ADVISOR = { fr: 'Conseillère ou conseiller', en: 'Advisor' };
 
 type AdvisorSnapshot = Advisor & { regionCodes: string[] };
 
@@ -151,7 +148,7 @@ export class AdvisorsService {
 
   async updateAdvisor(ctx: RequestContext, input: UpdateAdvisorInput): Promise<Advisor> {
     const before = await this.snapshot(input.id).catch(() => null);
-    if (!before) throw new NotFoundError(ADVISOR, input.id);
+    if (!before) throw new NotFoundError('Advisor', input.id);
     const role = input.role ?? before.role;
     const regionCodes = input.regionCodes ?? before.regionCodes;
     const directionCode = input.directionCode ?? before.directionCode;

@@ -3,8 +3,7 @@ import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ForbiddenError } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** Tells in which region a record lives, so a manager's access to its audit trail can be decided. */

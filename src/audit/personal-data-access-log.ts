@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { DomainError } from '../errors/domain.errors.js';
 import { ErrorCode } from '../errors/error-code.js';
-import { LoaderDefinition } from '../graphql/request-loaders.js';
+import { LoaderDefinition } from '../database/batch-loaders.js';
 
 /** A contact whose personal fields are about to be returned to a client. */
 export interface PersonalDataSubject {

@@ -8,9 +8,8 @@ import { updateWithVersion } from '../database/optimistic-update.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate, type SortKey } from '../graphql/pagination/keyset.js';
-import { keyedLoader } from '../graphql/request-loaders.js';
+import { paginate, type SortKey, type Page } from '../database/keyset-pagination.js';
+import { keyedLoader } from '../database/batch-loaders.js';
 import { normalizePostalCode } from '../reference-data/postal-code.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { isNaicsCode, normalizeNeq } from './company-identifiers.js';
@@ -23,8 +22,6 @@ import {
   type CreateCompanyInput,
   type UpdateCompanyInput,
 } from './dto/company.inputs.js';
-
-export const COMPANY = { fr: 'Entreprise', en: 'Company' };
 
 /** Names at least this similar (pg_trgm, on the normalized name) are reported as likely duplicates. */
 const DUPLICATE_SIMILARITY = 0.6;
@@ -194,7 +191,7 @@ export class CompaniesService implements OnModuleInit {
 
   async updateCompany(ctx: RequestContext, input: UpdateCompanyInput): Promise<Company> {
     const before = await this.db.findOneBy(Company, { id: input.id });
-    if (!before) throw new NotFoundError(COMPANY, input.id);
+    if (!before) throw new NotFoundError('Company', input.id);
     assertRegionInScope(ctx, before.regionCode);
     if (input.regionCode != null && input.regionCode !== before.regionCode) {
       assertRegionInScope(ctx, input.regionCode);

@@ -5,13 +5,11 @@ import type { RequestContext } from '../auth/request-context.js';
 import { updateWithVersion } from '../database/optimistic-update.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, NotFoundError } from '../errors/domain.errors.js';
-import { groupedLoader } from '../graphql/request-loaders.js';
+import { groupedLoader } from '../database/batch-loaders.js';
 import { CompaniesService } from './companies.service.js';
 import { CompanyContact } from './company-contact.entity.js';
 import { PreferredLanguage } from './company.enums.js';
 import type { AddCompanyContactInput, UpdateCompanyContactInput } from './dto/company-contact.inputs.js';
-
-const CONTACT = { fr: 'Personne-ressource', en: 'Contact' };
 
 /**
  * Contacts hold personal information: they are read and written only for companies in the caller's regions
@@ -58,7 +56,7 @@ export class CompanyContactsService {
       .where('contact.id = :id', { id })
       .andWhere(scope.sql, scope.parameters)
       .getOne();
-    if (!contact) throw new NotFoundError(CONTACT, id);
+    if (!contact) throw new NotFoundError('CompanyContact', id);
     return contact;
   }
 

@@ -9,15 +9,15 @@ import { Company } from '../companies/company.entity.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ConflictError, NotFoundError, StaleVersionError } from '../errors/domain.errors.js';
-import { groupedLoader, LoaderDefinition } from '../graphql/request-loaders.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { groupedLoader, LoaderDefinition } from '../database/batch-loaders.js';
+import { LABELS, labelParams, type MessageKey } from '../i18n/messages.js';
 import { RecruitmentNeed } from '../recruitment-needs/recruitment-need.entity.js';
 import { ACTIVE_NEED_STATUSES } from '../recruitment-needs/recruitment-need.enums.js';
 import type { ParticipationChangeArgs, RecordEventOutcomeInput, RegisterForEventInput } from './dto/event-participation.inputs.js';
 import { EventParticipation } from './event-participation.entity.js';
 import { emptyFigures, type EventFigures, type EventRegionSummary, type JourneesQuebecEventSummary } from './event-summary.types.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
-import { EVENT_STATUS_LABELS, EventStatus, PARTICIPATION_STATUS_LABELS, ParticipationStatus } from './journees-quebec.enums.js';
+import { EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
 import {
   canApply,
   outcomeProblems,
@@ -25,8 +25,6 @@ import {
   registrationProblem,
   type ParticipationAction,
 } from './journees-quebec.rules.js';
-
-export const EVENT_PARTICIPATION = { fr: 'Participation à un événement', en: 'Event participation' };
 
 const ONCE_PER_COMPANY = 'event_participations_once_per_company';
 
@@ -322,15 +320,14 @@ export class EventParticipationsService implements OnModuleInit {
       .setLock('pessimistic_write', undefined, ['participation'])
       .getRawAndEntities<{ company_region_code: string }>();
     const participation = entities[0];
-    if (!participation) throw new NotFoundError(EVENT_PARTICIPATION, id);
+    if (!participation) throw new NotFoundError('EventParticipation', id);
     const regionCode = raw[0]!.company_region_code;
     assertRegionInScope(ctx, regionCode);
     return { participation, regionCode };
   }
 
   private eventStatusProblem(event: JourneesQuebecEvent) {
-    const label = EVENT_STATUS_LABELS[event.status];
-    return { message: 'field.eventStatus' as MessageKey, params: { statusFr: label.fr, statusEn: label.en } };
+    return { message: 'field.eventStatus' as MessageKey, params: labelParams('status', LABELS.eventStatus[event.status]) };
   }
 
   /**
@@ -350,8 +347,7 @@ export class EventParticipationsService implements OnModuleInit {
     // A client working from a stale read learns that first: what it saw is no longer the participation.
     if (args.version != null && args.version !== before.version) throw new StaleVersionError('EventParticipation', before.id);
     if (!canApply(action, before.status)) {
-      const label = PARTICIPATION_STATUS_LABELS[before.status];
-      throw BadUserInputError.field('id', 'field.participationStatus', { statusFr: label.fr, statusEn: label.en });
+      throw BadUserInputError.field('id', 'field.participationStatus', labelParams('status', LABELS.participationStatus[before.status]));
     }
     const event = await this.db.findOneByOrFail(JourneesQuebecEvent, { id: before.eventId });
     const problem = check(event, todayInQuebec());

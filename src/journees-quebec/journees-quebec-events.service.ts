@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/request-context.js';
+import { assertDateRange } from '../common/date-rules.js';
 import { updateWithVersion } from '../database/optimistic-update.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { keyedLoader } from '../graphql/request-loaders.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
+import { keyedLoader } from '../database/batch-loaders.js';
 import type {
   CreateJourneesQuebecEventInput,
   JourneesQuebecEventsArgs,
@@ -16,8 +16,6 @@ import type {
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { EventStatus } from './journees-quebec.enums.js';
 import { eventDateProblems, eventStatusMoveProblem, type EventDates } from './journees-quebec.rules.js';
-
-export const JOURNEES_QUEBEC_EVENT = { fr: 'Événement Journées Québec', en: 'Journées Québec event' };
 
 const DATE_FIELDS = ['startsOn', 'endsOn', 'registrationDeadline'] as const;
 
@@ -49,7 +47,7 @@ export class JourneesQuebecEventsService {
   /** Events, the latest first, filtered in SQL; `from`/`to` keep the events whose days intersect that interval. */
   events(_ctx: RequestContext, args: JourneesQuebecEventsArgs): Promise<Page<JourneesQuebecEvent>> {
     const filter = args.filter ?? {};
-    if (filter.from && filter.to && filter.to < filter.from) throw BadUserInputError.field('filter.to', 'field.rangeOrder');
+    if (filter.from && filter.to) assertDateRange({ from: filter.from, to: filter.to }, 'filter');
     const query = this.db.createQueryBuilder(JourneesQuebecEvent, 'event');
     if (filter.status?.length) query.andWhere('event.status IN (:...status)', { status: filter.status });
     if (filter.mode?.length) query.andWhere('event.mode IN (:...mode)', { mode: filter.mode });
@@ -96,7 +94,7 @@ export class JourneesQuebecEventsService {
    */
   async updateEvent(ctx: RequestContext, input: UpdateJourneesQuebecEventInput): Promise<JourneesQuebecEvent> {
     const before = await this.db.findOneBy(JourneesQuebecEvent, { id: input.id });
-    if (!before) throw new NotFoundError(JOURNEES_QUEBEC_EVENT, input.id);
+    if (!before) throw new NotFoundError('JourneesQuebecEvent', input.id);
     const { id, version, ...fields } = input;
     const changes = Object.fromEntries(
       // null is "not given" (every column is required); a value equal to the stored one is no change.

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../errors/domain.errors.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { EVENT_STATUS_LABELS, EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
+import { LABELS, labelParams, type MessageKey } from '../i18n/messages.js';
+import { EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
 
 /** SPEC §3 and the Journées Québec issue: the pure rules, kept apart from the database so they are unit-tested. */
 
@@ -25,12 +25,7 @@ export function eventStatusMoveProblem(from: EventStatus, to: EventStatus, field
   return {
     field,
     message: 'field.eventStatusMove',
-    params: {
-      fromFr: EVENT_STATUS_LABELS[from].fr,
-      fromEn: EVENT_STATUS_LABELS[from].en,
-      toFr: EVENT_STATUS_LABELS[to].fr,
-      toEn: EVENT_STATUS_LABELS[to].en,
-    },
+    params: { ...labelParams('from', LABELS.eventStatus[from]), ...labelParams('to', LABELS.eventStatus[to]) },
   };
 }
 
@@ -64,8 +59,7 @@ export function registrationProblem(
   today: string,
 ): { message: MessageKey; params: Record<string, unknown> } | null {
   if (event.status !== EventStatus.REGISTRATION_OPEN) {
-    const label = EVENT_STATUS_LABELS[event.status];
-    return { message: 'field.eventNotOpen', params: { statusFr: label.fr, statusEn: label.en } };
+    return { message: 'field.eventNotOpen', params: labelParams('status', LABELS.eventStatus[event.status]) };
   }
   if (today > event.registrationDeadline) {
     return { message: 'field.registrationDeadlinePassed', params: { deadline: event.registrationDeadline } };
@@ -100,13 +94,6 @@ export const MAX_OUTCOME = 100_000;
 
 const OUTCOME_FIELDS = ['candidatesMet', 'interviewsHeld', 'offersMade', 'hires'] as const;
 
-const OUTCOME_LABELS: Record<keyof EventOutcome, { fr: string; en: string }> = {
-  candidatesMet: { fr: 'le nombre de candidats rencontrés', en: 'the number of candidates met' },
-  interviewsHeld: { fr: 'le nombre d’entrevues', en: 'the number of interviews held' },
-  offersMade: { fr: 'le nombre de promesses d’embauche', en: 'the number of offers made' },
-  hires: { fr: 'le nombre d’embauches', en: 'the number of hires' },
-};
-
 /**
  * Outcomes are non-negative integers with hires ≤ offersMade ≤ interviewsHeld ≤ candidatesMet. Each problem names
  * the figure that exceeds the one before it in that chain (hires > offersMade blames hires).
@@ -126,7 +113,7 @@ export function outcomeProblems(outcome: EventOutcome, prefix = 'input'): FieldP
       problems.push({
         field: `${prefix}.${field}`,
         message: 'field.outcomeExceeds',
-        params: { limit: outcome[limit], limitFr: OUTCOME_LABELS[limit].fr, limitEn: OUTCOME_LABELS[limit].en },
+        params: { limit: outcome[limit], ...labelParams('limit', LABELS.eventOutcome[limit]) },
       });
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { assertNotFuture, AccompanimentsService } from '../accompaniments/accompaniments.service.js';
+import { AccompanimentsService } from '../accompaniments/accompaniments.service.js';
+import { assertDateRange, assertNotFuture } from '../common/date-rules.js';
 import { AuditTrailService } from '../audit/audit-trail.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { aggregateRegionCodes, assertRegionInScope, regionScope } from '../auth/region-scope.js';
@@ -16,10 +17,8 @@ import {
   NotFoundError,
   StaleVersionError,
 } from '../errors/domain.errors.js';
-import { assertDateRange } from '../graphql/date-range.input.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { groupedLoader, keyedLoader } from '../graphql/request-loaders.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
+import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import type {
   AdvancePortailReferralInput,
   PortailReferralsArgs,
@@ -34,10 +33,9 @@ import {
   stepChangeFields,
   stepChangeRefusal,
 } from './portail-referral-steps.js';
-import { PortailReferralStep, STEP_LABELS } from './portail-referral.enums.js';
+import { LABELS, labelParams } from '../i18n/messages.js';
+import { PortailReferralStep } from './portail-referral.enums.js';
 import { PortailReferral } from './portail-referral.entity.js';
-
-export const PORTAIL_REFERRAL = { fr: 'Référencement au Portail employeurs', en: 'Portail employeurs referral' };
 
 /** The migration's partial unique index: one open referral per company (SPEC §3). */
 const ONE_OPEN_PER_COMPANY = 'portail_referrals_one_open_per_company';
@@ -214,21 +212,20 @@ export class PortailReferralsService implements OnModuleInit {
     if (input.version !== undefined && input.version !== before.version) {
       throw new StaleVersionError('PortailReferral', input.id);
     }
-    const current = STEP_LABELS[before.step];
+    const current = LABELS.portailStep[before.step];
     const refusal = stepChangeRefusal(before.step, input.step);
     if (refusal) {
       throw BadUserInputError.field(
         'input.step',
         refusal === 'ended' ? 'field.portailReferralEnded' : 'field.portailStepNotForward',
-        { stepFr: current.fr, stepEn: current.en },
+        labelParams('step', current),
       );
     }
     assertNotFuture(input.on, 'input.on');
     if (input.on < before.stepChangedOn) {
       throw BadUserInputError.field('input.on', 'field.portailStepDate', {
         date: before.stepChangedOn,
-        stepFr: current.fr,
-        stepEn: current.en,
+        ...labelParams('step', current),
       });
     }
     const update = this.db
@@ -297,7 +294,7 @@ export class PortailReferralsService implements OnModuleInit {
       .where('referral.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
-    if (!referral) throw new NotFoundError(PORTAIL_REFERRAL, id);
+    if (!referral) throw new NotFoundError('PortailReferral', id);
     const company = await this.companies.company(ctx, referral.companyId);
     assertRegionInScope(ctx, company!.regionCode);
     return referral;

@@ -4,12 +4,12 @@ import { PersonalDataAccessLog, type AccessChannel } from '../audit/personal-dat
 import { PersonalInformationAccess } from '../audit/personal-information-access.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { TIME_ZONE } from '../common/calendar.js';
+import { assertDateRange } from '../common/date-rules.js';
 import { CompanyContactsService } from '../companies/company-contacts.service.js';
 import { Company } from '../companies/company.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { BadUserInputError, NotFoundError } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
+import { NotFoundError } from '../errors/domain.errors.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
 import type { ContactPersonalInformation, PersonalInformationAccessLogArgs } from './dto/privacy.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,7 +30,7 @@ export class PrivacyService {
   /** The access log, most recent first; `from`/`to` are calendar days in Québec, both included. */
   accessLogPage(_ctx: RequestContext, args: PersonalInformationAccessLogArgs): Promise<Page<PersonalInformationAccess>> {
     const filter = args.filter ?? {};
-    if (filter.from && filter.to && filter.to < filter.from) throw BadUserInputError.field('filter.to', 'field.rangeOrder');
+    if (filter.from && filter.to) assertDateRange({ from: filter.from, to: filter.to }, 'filter');
     const query = this.db.createQueryBuilder(PersonalInformationAccess, 'access');
     if (filter.contactId) query.andWhere('access.contact_id = :contactId', { contactId: filter.contactId });
     if (filter.advisorId) query.andWhere('access.advisor_id = :advisorId', { advisorId: filter.advisorId });
@@ -52,7 +52,7 @@ export class PrivacyService {
     contactId: string,
     channel: AccessChannel,
   ): Promise<ContactPersonalInformation> {
-    if (!UUID.test(contactId)) throw new NotFoundError({ fr: 'Personne-ressource', en: 'Contact' }, contactId);
+    if (!UUID.test(contactId)) throw new NotFoundError('CompanyContact', contactId);
     const contact = await this.contacts.contactInScope(ctx, contactId);
     await this.accessLog.record(ctx, [contact], channel);
     const [company, auditEntries, accessLog] = await Promise.all([

@@ -9,12 +9,10 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { Company } from '../companies/company.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ForbiddenError, NotFoundError, StaleVersionError, type FieldProblem } from '../errors/domain.errors.js';
-import { assertDateRange } from '../graphql/date-range.input.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { groupedLoader, keyedLoader } from '../graphql/request-loaders.js';
+import { assertDateRange, assertNotFuture } from '../common/date-rules.js';
+import { paginate, type Page } from '../database/keyset-pagination.js';
+import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
-import { assertNotFuture } from '../accompaniments/accompaniments.service.js';
 import type {
   CloseRecruitmentNeedInput,
   CreateRecruitmentNeedInput,
@@ -27,8 +25,6 @@ import { RecruitmentNeedGroup } from './dto/recruitment-need.inputs.js';
 import { canMove, nocProblem, statusAfterFilling } from './recruitment-need-rules.js';
 import { RecruitmentChannel, RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
 import { RecruitmentNeed } from './recruitment-need.entity.js';
-
-const NEED = { fr: 'Besoin de main-d’œuvre', en: 'Recruitment need' };
 
 export interface RecruitmentNeedsSummaryRow {
   workRegionCode: string | null;
@@ -315,7 +311,7 @@ export class RecruitmentNeedsService implements OnModuleInit {
       .where('need.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
-    if (!need) throw new NotFoundError(NEED, id);
+    if (!need) throw new NotFoundError('RecruitmentNeed', id);
     if (!ctx.inScope(need.workRegionCode) && !(await this.companyInScope(ctx, need.companyId))) {
       throw new ForbiddenError('forbidden.region', { regionCode: need.workRegionCode });
     }

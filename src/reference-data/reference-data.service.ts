@@ -6,17 +6,13 @@ import { updateWithVersion } from '../database/optimistic-update.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain.errors.js';
-import { groupedLoader, keyedLoader } from '../graphql/request-loaders.js';
+import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import type { CreateRegionalDirectionInput, UpdateRegionalDirectionInput, UpdateRegionInput } from './dto/regional-direction.inputs.js';
 import type { CreateServicePointInput, UpdateServicePointInput } from './dto/service-point.inputs.js';
 import { normalizePostalCode } from './postal-code.js';
 import { Region } from './region.entity.js';
 import { RegionalDirection } from './regional-direction.entity.js';
 import { ServicePoint } from './service-point.entity.js';
-
-const DIRECTION = { fr: 'Direction régionale', en: 'Regional direction' };
-const REGION = { fr: 'Région', en: 'Region' };
-const SERVICE_POINT = { fr: 'Point de services', en: 'Service point' };
 
 /**
  * Regions, regional directions and service points: readable by every role, editable by ADMIN (SPEC §5, §8).
@@ -123,7 +119,7 @@ export class ReferenceDataService {
 
   async updateRegionalDirection(ctx: RequestContext, input: UpdateRegionalDirectionInput): Promise<RegionalDirection> {
     const before = await this.db.findOneBy(RegionalDirection, { code: input.code });
-    if (!before) throw new NotFoundError(DIRECTION, input.code);
+    if (!before) throw new NotFoundError('RegionalDirection', input.code);
     if (input.regionCodes) await this.assertRegionsExist(input.regionCodes, 'input.regionCodes');
     const beforeRegions = (await this.db.findBy(Region, { directionCode: input.code })).map((r) => r.code);
     await updateWithVersion(this.db, RegionalDirection, { code: input.code }, input.version, {
@@ -161,7 +157,7 @@ export class ReferenceDataService {
 
   async updateRegion(ctx: RequestContext, input: UpdateRegionInput): Promise<Region> {
     const before = await this.db.findOneBy(Region, { code: input.code });
-    if (!before) throw new NotFoundError(REGION, input.code);
+    if (!before) throw new NotFoundError('Region', input.code);
     if (input.directionCode != null) await this.assertDirectionExists(input.directionCode, 'input.directionCode');
     await updateWithVersion(this.db, Region, { code: input.code }, input.version, {
       ...(input.name != null ? { name: input.name } : {}),
@@ -190,7 +186,7 @@ export class ReferenceDataService {
 
   async updateServicePoint(ctx: RequestContext, input: UpdateServicePointInput): Promise<ServicePoint> {
     const before = await this.db.findOneBy(ServicePoint, { id: input.id });
-    if (!before) throw new NotFoundError(SERVICE_POINT, input.id);
+    if (!before) throw new NotFoundError('ServicePoint', input.id);
     const { id, version, ...changes } = input;
     try {
       await updateWithVersion(this.db, ServicePoint, { id }, version, {

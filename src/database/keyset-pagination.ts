@@ -1,7 +1,19 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { BadUserInputError } from '../../errors/domain.errors.js';
-import type { Page } from './connection.type.js';
-import { DEFAULT_PAGE_SIZE } from './pagination.args.js';
+import { BadUserInputError } from '../errors/domain.errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+/** A page of a list. `totalCount` may be a promise computed only when read (see withLazyTotal). */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number | Promise<number>;
+}
 
 /**
  * One key of the ordering: a SQL expression whose values are never null and compare exactly once read back
