@@ -246,6 +246,17 @@ export type Ownership =
   /** Organisme public */
   | 'PUBLIC';
 
+/** Période : exactement une forme — fiscalYear, ou from + to, ou sinceDeployment */
+export type PeriodInput = {
+  /** Exercice financier « 2020-2021 » = 2020-04-01 .. 2021-03-31 */
+  fiscalYear?: string | null | undefined;
+  from?: string | null | undefined;
+  /** Depuis le déploiement : 2019-08-01 .. aujourd’hui */
+  sinceDeployment?: boolean | null | undefined;
+  /** Inclus */
+  to?: string | null | undefined;
+};
+
 /** Étape d’un référencement au Portail employeurs : REFERRED → ACCOUNT_CREATED → OFFER_POSTED → CANDIDATES_RECEIVED → HIRED, ou DECLINED / ABANDONED depuis toute étape ouverte */
 export type PortailReferralStep =
   /** Démarche abandonnée (étape finale) */
@@ -441,6 +452,13 @@ export type CreateRecruitmentNeedMutationVariables = Exact<{
 
 export type CreateRecruitmentNeedMutation = { createRecruitmentNeed: { id: string, positions: number, status: RecruitmentNeedStatus, version: number } };
 
+export type RecordTimestampsQueryVariables = Exact<{
+  period: PeriodInput;
+}>;
+
+
+export type RecordTimestampsQuery = { me: { regions: Array<{ code: string, version: number, createdAt: string, updatedAt: string }> }, employerCountsByRegion: { byRegion: Array<{ region: { code: string, version: number, createdAt: string, updatedAt: string } }> }, regionalReport: { region: { code: string, createdAt: string, updatedAt: string }, servicePoints: Array<{ name: string, version: number, createdAt: string, updatedAt: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -604,3 +622,38 @@ export const CreateRecruitmentNeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateRecruitmentNeedMutation, CreateRecruitmentNeedMutationVariables>;
+export const RecordTimestampsDocument = new TypedDocumentString(`
+    query RecordTimestamps($period: PeriodInput!) {
+  me {
+    regions {
+      code
+      version
+      createdAt
+      updatedAt
+    }
+  }
+  employerCountsByRegion(period: $period) {
+    byRegion {
+      region {
+        code
+        version
+        createdAt
+        updatedAt
+      }
+    }
+  }
+  regionalReport(regionCode: "13", period: $period) {
+    region {
+      code
+      createdAt
+      updatedAt
+    }
+    servicePoints {
+      name
+      version
+      createdAt
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordTimestampsQuery, RecordTimestampsQueryVariables>;

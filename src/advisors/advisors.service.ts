@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../errors/domain.errors.js';
 import { paginate, type Page } from '../database/keyset-pagination.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
-import { Region } from '../reference-data/region.entity.js';
+import { REGION_COLUMNS, regionFromRow, type Region, type RegionRow } from '../reference-data/region.entity.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Advisor } from './advisor.entity.js';
 import type { AdvisorsArgs, CreateAdvisorInput, UpdateAdvisorInput } from './dto/advisor.inputs.js';
@@ -38,9 +38,9 @@ export class AdvisorsService {
   readonly regionsByAdvisor = groupedLoader<string, Region & { advisorId: string }>(
     'regionsByAdvisor',
     async (ids) => {
-      const rows: { advisor_id: string; code: string; name: string; direction_code: string | null; version: number }[] =
+      const rows: (RegionRow & { advisor_id: string })[] =
         await this.db.query(
-          `SELECT a.id AS advisor_id, r.code, r.name, r.direction_code, r.version
+          `SELECT a.id AS advisor_id, ${REGION_COLUMNS}
              FROM advisors a
              JOIN regions r
                ON (a.role = 'MANAGER' AND r.direction_code = a.direction_code)
@@ -50,15 +50,7 @@ export class AdvisorsService {
             ORDER BY r.code`,
           [[...ids]],
         );
-      return rows.map((row) =>
-        Object.assign(new Region(), {
-          advisorId: row.advisor_id,
-          code: row.code,
-          name: row.name,
-          directionCode: row.direction_code,
-          version: row.version,
-        }),
-      );
+      return rows.map((row) => Object.assign(regionFromRow(row), { advisorId: row.advisor_id }));
     },
     (region) => region.advisorId,
   );

@@ -5,16 +5,12 @@ import { todayInQuebec } from '../common/calendar.js';
 import { resolvePeriod, type Period } from '../common/period.js';
 import { NAICS_SECTORS } from '../companies/company-identifiers.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
-import { Region } from '../reference-data/region.entity.js';
+import { regionFromRow, type RegionRow } from '../reference-data/region.entity.js';
 import type { EmployerCounts, EmployerCountsArgs, EmployerCountsFilter } from './dto/employer-counts.types.js';
 import { ALL_REGION_CODES, employerCountsStatement, isFiscalYear } from './employer-counts.sql.js';
 import { ReportingDatabase } from './reporting-database.js';
 
-interface Row {
-  code: string;
-  name: string;
-  direction_code: string | null;
-  version: number;
+interface Row extends RegionRow {
   employers_accompanied: number;
   new_employers: number;
   total_accompanied: number;
@@ -74,12 +70,7 @@ export class EmployerCountsService {
       to: period.to,
       fiscalYear: period.fiscalYear,
       byRegion: rows.map((row) => ({
-        region: Object.assign(new Region(), {
-          code: row.code,
-          name: row.name,
-          directionCode: row.direction_code,
-          version: row.version,
-        }),
+        region: regionFromRow(row),
         employersAccompanied: row.employers_accompanied,
         newEmployers: row.new_employers,
       })),

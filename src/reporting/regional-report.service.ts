@@ -6,7 +6,7 @@ import { todayInQuebec } from '../common/calendar.js';
 import { resolvePeriod, type Period } from '../common/period.js';
 import { BadUserInputError } from '../errors/domain.errors.js';
 import type { PeriodInput } from '../graphql/period.input.js';
-import { Region } from '../reference-data/region.entity.js';
+import { REGION_COLUMNS, regionFromRow, type RegionRow } from '../reference-data/region.entity.js';
 import { ServicePoint } from '../reference-data/service-point.entity.js';
 import type { JourneesQuebecFigures, PortailFigures, RegionalReport } from './dto/regional-report.types.js';
 import { EmployerCountsService } from './employer-counts.service.js';
@@ -23,7 +23,7 @@ interface Row {
   journees_quebec: JourneesQuebecFigures;
   portail: PortailFigures;
   advisors: number;
-  service_points: Partial<ServicePoint>[];
+  service_points: (Partial<ServicePoint> & { createdAt: string; updatedAt: string })[];
 }
 
 /** The regional "Bilan des réalisations" (SPEC §4): every figure in SQL, and its French rendering. */
@@ -41,17 +41,9 @@ export class RegionalReportService {
   }
 
   async build(regionCode: string, period: Period): Promise<RegionalReport> {
-    const [regionRow] = await this.db.query<{ code: string; name: string; direction_code: string | null; version: number }>(
-      `SELECT code, name, direction_code, version FROM regions WHERE code = $1`,
-      [regionCode],
-    );
+    const [regionRow] = await this.db.query<RegionRow>(`SELECT ${REGION_COLUMNS} FROM regions r WHERE r.code = $1`, [regionCode]);
     if (!regionRow) throw BadUserInputError.field('regionCode', 'field.unknownRegion', { codes: [regionCode] });
-    const region = Object.assign(new Region(), {
-      code: regionRow.code,
-      name: regionRow.name,
-      directionCode: regionRow.direction_code,
-      version: regionRow.version,
-    });
+    const region = regionFromRow(regionRow);
     const counts = await this.counts.count(period, [regionCode]);
     const [row] = await this.db.query<Row>(REGIONAL_REPORT_SQL, [period.from, period.to, regionCode]);
     const figures = {
@@ -76,7 +68,9 @@ export class RegionalReportService {
       journeesQuebec: row!.journees_quebec,
       portailReferrals: row!.portail,
       advisors: row!.advisors,
-      servicePoints: row!.service_points.map((point) => Object.assign(new ServicePoint(), point)),
+      servicePoints: row!.service_points.map((point) =>
+        Object.assign(new ServicePoint(), point, { createdAt: new Date(point.createdAt), updatedAt: new Date(point.updatedAt) }),
+      ),
     };
     return { ...figures, markdown: renderRegionalReport({ ...figures, regionName: region.name }) };
   }
