@@ -42,6 +42,14 @@ export type CloseAccompanimentInput = {
   version?: number | null | undefined;
 };
 
+/** Annuler ou fermer un besoin */
+export type CloseRecruitmentNeedInput = {
+  id: string | number;
+  /** Par défaut aujourd’hui */
+  on?: string | null | undefined;
+  version?: number | null | undefined;
+};
+
 /** Résultat à la fermeture */
 export type ClosingOutcome =
   /** Besoins comblés */
@@ -130,6 +138,27 @@ export type CreateRecruitmentNeedInput = {
   title: string;
   /** Région de travail ; par défaut celle de l’entreprise */
   workRegionCode?: string | null | undefined;
+};
+
+/** Nouvelle direction régionale */
+export type CreateRegionalDirectionInput = {
+  /** Code court : 2 à 8 majuscules ou chiffres, ex. LLL */
+  code: string;
+  name: string;
+  /** Régions rattachées à cette direction */
+  regionCodes?: Array<string> | null | undefined;
+};
+
+/** Nouveau point de services */
+export type CreateServicePointInput = {
+  address?: string | null | undefined;
+  email?: string | null | undefined;
+  municipality?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+  /** Code postal canadien ; normalisé en A1A 1A1 */
+  postalCode?: string | null | undefined;
+  regionCode: string;
 };
 
 export type EmploymentType =
@@ -279,6 +308,47 @@ export type PreferredLanguage =
   | 'EN'
   | 'FR';
 
+/** Mettre un dossier ouvert en suspens */
+export type PutAccompanimentOnHoldInput = {
+  id: string | number;
+  /** Par défaut aujourd’hui */
+  on?: string | null | undefined;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Réassigner un dossier à une autre conseillère ou un autre conseiller */
+export type ReassignAccompanimentInput = {
+  advisorId: string | number;
+  id: string | number;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Résultats d’une entreprise présente à l’événement : embauches ≤ promesses ≤ entrevues ≤ candidats rencontrés */
+export type RecordEventOutcomeInput = {
+  /** Candidates et candidats rencontrés (0 à 100000) */
+  candidatesMet: number;
+  /** Embauches (au plus offersMade) */
+  hires: number;
+  /** Entrevues tenues (au plus candidatesMet) */
+  interviewsHeld: number;
+  /** Promesses d’embauche faites (au plus interviewsHeld) */
+  offersMade: number;
+  participationId: string | number;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Consigner les postes pourvus ; tous pourvus : le besoin passe à FILLED */
+export type RecordPositionsFilledInput = {
+  id: string | number;
+  /** Date (par défaut aujourd’hui) */
+  on?: string | null | undefined;
+  positionsFilled: number;
+  version?: number | null | undefined;
+};
+
 /** Bassin de recrutement visé */
 export type RecruitmentChannel =
   /** Recrutement international */
@@ -319,6 +389,15 @@ export type RegisterForEventInput = {
   eventId: string | number;
   /** Besoins de main-d’œuvre de cette entreprise qu’elle présente à l’événement (50 au plus) */
   recruitmentNeedIds: Array<string | number>;
+};
+
+/** Reprendre un dossier en suspens */
+export type ResumeAccompanimentInput = {
+  id: string | number;
+  /** Par défaut aujourd’hui */
+  on?: string | null | undefined;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
 };
 
 /** Rôle : ADVISOR (conseillère ou conseiller), MANAGER (direction régionale), ANALYST, ADMIN */
@@ -370,6 +449,123 @@ export type Theme =
   | 'RETENTION'
   /** Accueil */
   | 'WELCOME';
+
+/** Modification d’une utilisatrice ou d’un utilisateur (ADMIN), avec la version lue */
+export type UpdateAdvisorInput = {
+  /** false désactive le compte (il ne peut plus s’authentifier) */
+  active?: boolean | null | undefined;
+  directionCode?: string | null | undefined;
+  fullName?: string | null | undefined;
+  id: string | number;
+  /** Régions assignées, au complet */
+  regionCodes?: Array<string> | null | undefined;
+  role?: Role | null | undefined;
+  servicePointId?: string | number | null | undefined;
+  version: number;
+};
+
+/** Modification d’une personne-ressource (avec la version lue) */
+export type UpdateCompanyContactInput = {
+  email?: string | null | undefined;
+  firstName?: string | null | undefined;
+  id: string | number;
+  lastName?: string | null | undefined;
+  phone?: string | null | undefined;
+  preferredLanguage?: PreferredLanguage | null | undefined;
+  title?: string | null | undefined;
+  version: number;
+};
+
+/** Modification d’une entreprise : la version lue et les champs à changer */
+export type UpdateCompanyInput = {
+  address?: string | null | undefined;
+  id: string | number;
+  legalName?: string | null | undefined;
+  municipality?: string | null | undefined;
+  /** Code SCIAN 2022, 2 à 6 chiffres */
+  naicsCode?: string | null | undefined;
+  /** NEQ : 10 chiffres (espaces et tirets acceptés) */
+  neq?: string | null | undefined;
+  /** Autres noms */
+  otherNames?: Array<string> | null | undefined;
+  ownership?: Ownership | null | undefined;
+  /** Code postal canadien ; normalisé en A1A 1A1 */
+  postalCode?: string | null | undefined;
+  regionCode?: string | null | undefined;
+  sizeBand?: SizeBand | null | undefined;
+  version: number;
+};
+
+/** Modifier une intervention (avec la version lue) */
+export type UpdateInteractionInput = {
+  durationMinutes?: number | null | undefined;
+  id: string | number;
+  kind?: InteractionKind | null | undefined;
+  mode?: InteractionMode | null | undefined;
+  occurredOn?: string | null | undefined;
+  summary?: string | null | undefined;
+  version: number;
+};
+
+/** Modifier un événement (ADMIN, MANAGER) avec la version lue. État : PLANNED → REGISTRATION_OPEN → HELD, CANCELLED depuis PLANNED ou REGISTRATION_OPEN */
+export type UpdateJourneesQuebecEventInput = {
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  endsOn?: string | null | undefined;
+  id: string | number;
+  mode?: JourneesQuebecEventMode | null | undefined;
+  name?: string | null | undefined;
+  registrationDeadline?: string | null | undefined;
+  startsOn?: string | null | undefined;
+  status?: JourneesQuebecEventStatus | null | undefined;
+  version: number;
+};
+
+/** Modification d’un besoin (avec la version lue) */
+export type UpdateRecruitmentNeedInput = {
+  channels?: Array<RecruitmentChannel> | null | undefined;
+  employmentType?: EmploymentType | null | undefined;
+  frenchLevel?: FrenchLevel | null | undefined;
+  hourlyWage?: number | null | undefined;
+  id: string | number;
+  nocCode?: string | null | undefined;
+  positions?: number | null | undefined;
+  /** Nouvel état, selon les passages permis (FILLED exige tous les postes pourvus) */
+  status?: RecruitmentNeedStatus | null | undefined;
+  title?: string | null | undefined;
+  version: number;
+  workRegionCode?: string | null | undefined;
+};
+
+/** Modification d’une région (avec la version lue) */
+export type UpdateRegionInput = {
+  code: string;
+  /** Direction régionale de rattachement */
+  directionCode?: string | null | undefined;
+  name?: string | null | undefined;
+  version: number;
+};
+
+/** Modification d’une direction régionale (avec la version lue) */
+export type UpdateRegionalDirectionInput = {
+  code: string;
+  name?: string | null | undefined;
+  /** Régions de la direction, au complet : celles qui n’y figurent plus n’ont plus de direction */
+  regionCodes?: Array<string> | null | undefined;
+  version: number;
+};
+
+/** Modification d’un point de services (avec la version lue) */
+export type UpdateServicePointInput = {
+  address?: string | null | undefined;
+  email?: string | null | undefined;
+  id: string | number;
+  municipality?: string | null | undefined;
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  version: number;
+};
 
 export type FileFieldsFragment = { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number };
 
@@ -458,6 +654,170 @@ export type RecordTimestampsQueryVariables = Exact<{
 
 
 export type RecordTimestampsQuery = { me: { regions: Array<{ code: string, version: number, createdAt: string, updatedAt: string }> }, employerCountsByRegion: { byRegion: Array<{ region: { code: string, version: number, createdAt: string, updatedAt: string } }> }, regionalReport: { region: { code: string, createdAt: string, updatedAt: string }, servicePoints: Array<{ name: string, version: number, createdAt: string, updatedAt: string }> } };
+
+export type UpdateAdvisorMutationVariables = Exact<{
+  input: UpdateAdvisorInput;
+}>;
+
+
+export type UpdateAdvisorMutation = { updateAdvisor: { id: string, version: number } };
+
+export type UpdateCompanyMutationVariables = Exact<{
+  input: UpdateCompanyInput;
+}>;
+
+
+export type UpdateCompanyMutation = { updateCompany: { id: string, version: number } };
+
+export type UpdateCompanyContactMutationVariables = Exact<{
+  input: UpdateCompanyContactInput;
+}>;
+
+
+export type UpdateCompanyContactMutation = { updateCompanyContact: { id: string, version: number } };
+
+export type UpdateInteractionMutationVariables = Exact<{
+  input: UpdateInteractionInput;
+}>;
+
+
+export type UpdateInteractionMutation = { updateInteraction: { id: string, version: number } };
+
+export type UpdateJourneesQuebecEventMutationVariables = Exact<{
+  input: UpdateJourneesQuebecEventInput;
+}>;
+
+
+export type UpdateJourneesQuebecEventMutation = { updateJourneesQuebecEvent: { id: string, version: number } };
+
+export type UpdateRecruitmentNeedMutationVariables = Exact<{
+  input: UpdateRecruitmentNeedInput;
+}>;
+
+
+export type UpdateRecruitmentNeedMutation = { updateRecruitmentNeed: { id: string, version: number } };
+
+export type UpdateRegionMutationVariables = Exact<{
+  input: UpdateRegionInput;
+}>;
+
+
+export type UpdateRegionMutation = { updateRegion: { code: string, version: number } };
+
+export type UpdateRegionalDirectionMutationVariables = Exact<{
+  input: UpdateRegionalDirectionInput;
+}>;
+
+
+export type UpdateRegionalDirectionMutation = { updateRegionalDirection: { code: string, version: number } };
+
+export type UpdateServicePointMutationVariables = Exact<{
+  input: UpdateServicePointInput;
+}>;
+
+
+export type UpdateServicePointMutation = { updateServicePoint: { id: string, version: number } };
+
+export type PutAccompanimentOnHoldMutationVariables = Exact<{
+  input: PutAccompanimentOnHoldInput;
+}>;
+
+
+export type PutAccompanimentOnHoldMutation = { putAccompanimentOnHold: { id: string, version: number } };
+
+export type ResumeAccompanimentMutationVariables = Exact<{
+  input: ResumeAccompanimentInput;
+}>;
+
+
+export type ResumeAccompanimentMutation = { resumeAccompaniment: { id: string, version: number } };
+
+export type CloseAccompanimentVersionedMutationVariables = Exact<{
+  input: CloseAccompanimentInput;
+}>;
+
+
+export type CloseAccompanimentVersionedMutation = { closeAccompaniment: { id: string, version: number } };
+
+export type ReassignAccompanimentMutationVariables = Exact<{
+  input: ReassignAccompanimentInput;
+}>;
+
+
+export type ReassignAccompanimentMutation = { reassignAccompaniment: { id: string, version: number } };
+
+export type RecordPositionsFilledMutationVariables = Exact<{
+  input: RecordPositionsFilledInput;
+}>;
+
+
+export type RecordPositionsFilledMutation = { recordPositionsFilled: { id: string, version: number } };
+
+export type CancelRecruitmentNeedMutationVariables = Exact<{
+  input: CloseRecruitmentNeedInput;
+}>;
+
+
+export type CancelRecruitmentNeedMutation = { cancelRecruitmentNeed: { id: string, version: number } };
+
+export type CloseRecruitmentNeedMutationVariables = Exact<{
+  input: CloseRecruitmentNeedInput;
+}>;
+
+
+export type CloseRecruitmentNeedMutation = { closeRecruitmentNeed: { id: string, version: number } };
+
+export type AdvancePortailReferralVersionedMutationVariables = Exact<{
+  input: AdvancePortailReferralInput;
+}>;
+
+
+export type AdvancePortailReferralVersionedMutation = { advancePortailReferral: { id: string, version: number } };
+
+export type RecordEventOutcomeMutationVariables = Exact<{
+  input: RecordEventOutcomeInput;
+}>;
+
+
+export type RecordEventOutcomeMutation = { recordEventOutcome: { id: string, version: number } };
+
+export type CreateRegionalDirectionMutationVariables = Exact<{
+  input: CreateRegionalDirectionInput;
+}>;
+
+
+export type CreateRegionalDirectionMutation = { createRegionalDirection: { code: string, version: number } };
+
+export type CreateServicePointMutationVariables = Exact<{
+  input: CreateServicePointInput;
+}>;
+
+
+export type CreateServicePointMutation = { createServicePoint: { id: string, version: number } };
+
+export type ConfirmParticipationMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type ConfirmParticipationMutation = { confirmParticipation: { id: string, version: number } };
+
+export type WithdrawFromEventMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type WithdrawFromEventMutation = { withdrawFromEvent: { id: string, version: number } };
+
+export type MarkAttendedMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type MarkAttendedMutation = { markAttended: { id: string, version: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -657,3 +1017,187 @@ export const RecordTimestampsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordTimestampsQuery, RecordTimestampsQueryVariables>;
+export const UpdateAdvisorDocument = new TypedDocumentString(`
+    mutation UpdateAdvisor($input: UpdateAdvisorInput!) {
+  updateAdvisor(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAdvisorMutation, UpdateAdvisorMutationVariables>;
+export const UpdateCompanyDocument = new TypedDocumentString(`
+    mutation UpdateCompany($input: UpdateCompanyInput!) {
+  updateCompany(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
+export const UpdateCompanyContactDocument = new TypedDocumentString(`
+    mutation UpdateCompanyContact($input: UpdateCompanyContactInput!) {
+  updateCompanyContact(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCompanyContactMutation, UpdateCompanyContactMutationVariables>;
+export const UpdateInteractionDocument = new TypedDocumentString(`
+    mutation UpdateInteraction($input: UpdateInteractionInput!) {
+  updateInteraction(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInteractionMutation, UpdateInteractionMutationVariables>;
+export const UpdateJourneesQuebecEventDocument = new TypedDocumentString(`
+    mutation UpdateJourneesQuebecEvent($input: UpdateJourneesQuebecEventInput!) {
+  updateJourneesQuebecEvent(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateJourneesQuebecEventMutation, UpdateJourneesQuebecEventMutationVariables>;
+export const UpdateRecruitmentNeedDocument = new TypedDocumentString(`
+    mutation UpdateRecruitmentNeed($input: UpdateRecruitmentNeedInput!) {
+  updateRecruitmentNeed(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRecruitmentNeedMutation, UpdateRecruitmentNeedMutationVariables>;
+export const UpdateRegionDocument = new TypedDocumentString(`
+    mutation UpdateRegion($input: UpdateRegionInput!) {
+  updateRegion(input: $input) {
+    code
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRegionMutation, UpdateRegionMutationVariables>;
+export const UpdateRegionalDirectionDocument = new TypedDocumentString(`
+    mutation UpdateRegionalDirection($input: UpdateRegionalDirectionInput!) {
+  updateRegionalDirection(input: $input) {
+    code
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRegionalDirectionMutation, UpdateRegionalDirectionMutationVariables>;
+export const UpdateServicePointDocument = new TypedDocumentString(`
+    mutation UpdateServicePoint($input: UpdateServicePointInput!) {
+  updateServicePoint(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServicePointMutation, UpdateServicePointMutationVariables>;
+export const PutAccompanimentOnHoldDocument = new TypedDocumentString(`
+    mutation PutAccompanimentOnHold($input: PutAccompanimentOnHoldInput!) {
+  putAccompanimentOnHold(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<PutAccompanimentOnHoldMutation, PutAccompanimentOnHoldMutationVariables>;
+export const ResumeAccompanimentDocument = new TypedDocumentString(`
+    mutation ResumeAccompaniment($input: ResumeAccompanimentInput!) {
+  resumeAccompaniment(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeAccompanimentMutation, ResumeAccompanimentMutationVariables>;
+export const CloseAccompanimentVersionedDocument = new TypedDocumentString(`
+    mutation CloseAccompanimentVersioned($input: CloseAccompanimentInput!) {
+  closeAccompaniment(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CloseAccompanimentVersionedMutation, CloseAccompanimentVersionedMutationVariables>;
+export const ReassignAccompanimentDocument = new TypedDocumentString(`
+    mutation ReassignAccompaniment($input: ReassignAccompanimentInput!) {
+  reassignAccompaniment(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReassignAccompanimentMutation, ReassignAccompanimentMutationVariables>;
+export const RecordPositionsFilledDocument = new TypedDocumentString(`
+    mutation RecordPositionsFilled($input: RecordPositionsFilledInput!) {
+  recordPositionsFilled(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPositionsFilledMutation, RecordPositionsFilledMutationVariables>;
+export const CancelRecruitmentNeedDocument = new TypedDocumentString(`
+    mutation CancelRecruitmentNeed($input: CloseRecruitmentNeedInput!) {
+  cancelRecruitmentNeed(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelRecruitmentNeedMutation, CancelRecruitmentNeedMutationVariables>;
+export const CloseRecruitmentNeedDocument = new TypedDocumentString(`
+    mutation CloseRecruitmentNeed($input: CloseRecruitmentNeedInput!) {
+  closeRecruitmentNeed(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CloseRecruitmentNeedMutation, CloseRecruitmentNeedMutationVariables>;
+export const AdvancePortailReferralVersionedDocument = new TypedDocumentString(`
+    mutation AdvancePortailReferralVersioned($input: AdvancePortailReferralInput!) {
+  advancePortailReferral(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AdvancePortailReferralVersionedMutation, AdvancePortailReferralVersionedMutationVariables>;
+export const RecordEventOutcomeDocument = new TypedDocumentString(`
+    mutation RecordEventOutcome($input: RecordEventOutcomeInput!) {
+  recordEventOutcome(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEventOutcomeMutation, RecordEventOutcomeMutationVariables>;
+export const CreateRegionalDirectionDocument = new TypedDocumentString(`
+    mutation CreateRegionalDirection($input: CreateRegionalDirectionInput!) {
+  createRegionalDirection(input: $input) {
+    code
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRegionalDirectionMutation, CreateRegionalDirectionMutationVariables>;
+export const CreateServicePointDocument = new TypedDocumentString(`
+    mutation CreateServicePoint($input: CreateServicePointInput!) {
+  createServicePoint(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateServicePointMutation, CreateServicePointMutationVariables>;
+export const ConfirmParticipationDocument = new TypedDocumentString(`
+    mutation ConfirmParticipation($id: ID!, $version: Int) {
+  confirmParticipation(id: $id, version: $version) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmParticipationMutation, ConfirmParticipationMutationVariables>;
+export const WithdrawFromEventDocument = new TypedDocumentString(`
+    mutation WithdrawFromEvent($id: ID!, $version: Int) {
+  withdrawFromEvent(id: $id, version: $version) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawFromEventMutation, WithdrawFromEventMutationVariables>;
+export const MarkAttendedDocument = new TypedDocumentString(`
+    mutation MarkAttended($id: ID!, $version: Int) {
+  markAttended(id: $id, version: $version) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<MarkAttendedMutation, MarkAttendedMutationVariables>;

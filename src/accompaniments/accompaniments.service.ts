@@ -1,26 +1,19 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AdvisorsService } from '../advisors/advisors.service.js';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { assertRegionInScope, regionScope } from '../auth/region-scope.js';
+import { assertRegionInScope } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
 import { todayInQuebec } from '../common/calendar.js';
-import { CompaniesService } from '../companies/companies.service.js';
-import { isUniqueViolation } from '../database/postgres-errors.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
-import {
-  BadUserInputError,
-  ConflictError,
-  NotFoundError,
-  StaleVersionError,
-} from '../errors/domain.errors.js';
 import { assertDateRange, assertNotFuture } from '../common/date-rules.js';
-import { paginate, type Page } from '../database/keyset-pagination.js';
+import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, keyedLoader, type LoaderDefinition } from '../database/batch-loaders.js';
+import type { Page } from '../database/keyset-pagination.js';
+import { BadUserInputError, ConflictError } from '../errors/domain.errors.js';
 import { LABELS, labelParams } from '../i18n/messages.js';
 import { AccompanimentStatus } from './accompaniment.enums.js';
-import { Accompaniment } from './accompaniment.entity.js';
+import type { Accompaniment } from './accompaniment.entity.js';
+import { AccompanimentRepository } from './accompaniment.repository.js';
 import type {
   AccompanimentsArgs,
   CloseAccompanimentInput,
@@ -37,39 +30,20 @@ const ACTIVE = [AccompanimentStatus.OPEN, AccompanimentStatus.ON_HOLD];
  * → CLOSED. Read and written only in the caller's regions, by region of service.
  */
 @Injectable()
-export class AccompanimentsService implements OnModuleInit {
+export class AccompanimentsService {
   private readonly byCompanyLoaders = new Map<string, LoaderDefinition<string, Accompaniment[]>>();
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: AccompanimentRepository,
     private readonly audit: AuditService,
-    private readonly auditTrail: AuditTrailService,
     private readonly companies: CompaniesService,
     private readonly advisors: AdvisorsService,
   ) {}
 
-  onModuleInit(): void {
-    const regionOf = async (sql: string, id: string) =>
-      ((await this.db.query(sql, [id])) as { region_code: string }[])[0]?.region_code ?? null;
-    this.auditTrail.registerRegionLookup('Accompaniment', (id) =>
-      regionOf(`SELECT region_code FROM accompaniments WHERE id::text = $1`, id),
-    );
-    this.auditTrail.registerRegionLookup('Interaction', (id) =>
-      regionOf(
-        `SELECT a.region_code FROM interactions i JOIN accompaniments a ON a.id = i.accompaniment_id WHERE i.id::text = $1`,
-        id,
-      ),
-    );
-  }
-
-  private get db() {
-    return this.unitOfWork.manager;
-  }
-
   /** Files in the caller's scope, by id (out of scope: null, as if absent). */
   readonly accompanimentById = keyedLoader<string, Accompaniment>(
     'accompanimentById',
-    (ids, ctx) => (ctx ? this.scoped(ctx).andWhere('accompaniment.id IN (:...ids)', { ids }).getMany() : Promise.resolve([])),
+    (ids, ctx) => (ctx ? this.repository.inScope(ctx, ids) : Promise.resolve([])),
     (file) => file.id,
   );
 
@@ -80,12 +54,8 @@ export class AccompanimentsService implements OnModuleInit {
     if (!definition) {
       definition = groupedLoader<string, Accompaniment>(
         `accompanimentsByCompany:${key}`,
-        (companyIds, ctx) => {
-          if (!ctx) return Promise.resolve([]);
-          const query = this.scoped(ctx).andWhere('accompaniment.company_id IN (:...companyIds)', { companyIds });
-          if (key !== 'all') query.andWhere('accompaniment.status IN (:...statuses)', { statuses: key.split(',') });
-          return query.orderBy('accompaniment.opened_on', 'DESC').addOrderBy('accompaniment.id').getMany();
-        },
+        (companyIds, ctx) =>
+          ctx ? this.repository.ofCompanies(ctx, companyIds, key === 'all' ? null : (key.split(',') as AccompanimentStatus[])) : Promise.resolve([]),
         (file) => file.companyId,
       );
       this.byCompanyLoaders.set(key, definition);
@@ -93,48 +63,14 @@ export class AccompanimentsService implements OnModuleInit {
     return definition;
   }
 
-  private scoped(ctx: RequestContext) {
-    const scope = regionScope(ctx, 'accompaniment.region_code');
-    return this.db.createQueryBuilder(Accompaniment, 'accompaniment').where(scope.sql, scope.parameters);
-  }
-
-  accompaniment(ctx: RequestContext, id: string): Promise<Accompaniment | null> {
-    return this.scoped(ctx).andWhere('accompaniment.id = :id', { id }).getOne();
+  async accompaniment(ctx: RequestContext, id: string): Promise<Accompaniment | null> {
+    return (await this.repository.inScope(ctx, [id]))[0] ?? null;
   }
 
   accompaniments(ctx: RequestContext, args: AccompanimentsArgs): Promise<Page<Accompaniment>> {
-    const filter = args.filter ?? {};
-    assertDateRange(filter.openedBetween, 'filter.openedBetween');
-    assertDateRange(filter.activeDuring, 'filter.activeDuring');
-    const query = this.scoped(ctx);
-    if (filter.regionCodes?.length) {
-      query.andWhere('accompaniment.region_code IN (:...regionCodes)', { regionCodes: filter.regionCodes });
-    }
-    if (filter.advisorId) query.andWhere('accompaniment.advisor_id = :advisorId', { advisorId: filter.advisorId });
-    if (filter.companyId) query.andWhere('accompaniment.company_id = :companyId', { companyId: filter.companyId });
-    if (filter.status?.length) query.andWhere('accompaniment.status IN (:...status)', { status: filter.status });
-    if (filter.serviceLevel) query.andWhere('accompaniment.service_level = :level', { level: filter.serviceLevel });
-    if (filter.theme) query.andWhere(':theme = ANY(accompaniment.themes)', { theme: filter.theme });
-    if (filter.openedBetween) {
-      query.andWhere('accompaniment.opened_on BETWEEN :openedFrom AND :openedTo', {
-        openedFrom: filter.openedBetween.from,
-        openedTo: filter.openedBetween.to,
-      });
-    }
-    if (filter.activeDuring) {
-      query.andWhere('accompaniment.opened_on <= :activeTo AND (accompaniment.closed_on IS NULL OR accompaniment.closed_on >= :activeFrom)', {
-        activeFrom: filter.activeDuring.from,
-        activeTo: filter.activeDuring.to,
-      });
-    }
-    return paginate(query, {
-      first: args.first,
-      after: args.after,
-      sort: [
-        { expression: 'accompaniment.opened_on', direction: 'DESC' },
-        { expression: 'accompaniment.id', direction: 'ASC' },
-      ],
-    });
+    assertDateRange(args.filter?.openedBetween, 'filter.openedBetween');
+    assertDateRange(args.filter?.activeDuring, 'filter.activeDuring');
+    return this.repository.list(ctx, args);
   }
 
   async openAccompaniment(ctx: RequestContext, input: OpenAccompanimentInput): Promise<Accompaniment> {
@@ -150,9 +86,8 @@ export class AccompanimentsService implements OnModuleInit {
     if (advisorId !== ctx.actorId || !callerCanLead) {
       await this.advisors.assertCanLeadFileIn(advisorId, regionCode, 'input.advisorId');
     }
-    let id: string;
-    try {
-      const result = await this.db.insert(Accompaniment, {
+    const created = await this.repository.insert(
+      {
         companyId: company.id,
         advisorId,
         regionCode,
@@ -161,16 +96,10 @@ export class AccompanimentsService implements OnModuleInit {
         themes: input.themes,
         openedOn,
         statusChangedOn: openedOn,
-      });
-      id = (result.identifiers[0] as { id: string }).id;
-    } catch (error) {
-      if (isUniqueViolation(error, 'accompaniments_one_active_per_company_region')) {
-        throw new ConflictError('conflict.activeAccompaniment');
-      }
-      throw error;
-    }
-    const created = await this.db.findOneByOrFail(Accompaniment, { id });
-    await this.audit.record(ctx, { action: 'open', entityType: 'Accompaniment', entityId: id, after: created });
+      },
+      { accompaniments_one_active_per_company_region: () => new ConflictError('conflict.activeAccompaniment') },
+    );
+    await this.audit.record(ctx, { action: 'open', entityType: 'Accompaniment', entityId: created.id, after: created });
     return created;
   }
 
@@ -193,12 +122,9 @@ export class AccompanimentsService implements OnModuleInit {
   close(ctx: RequestContext, input: CloseAccompanimentInput): Promise<Accompaniment> {
     return this.transition(ctx, input.id, input.version, ACTIVE, 'close', async (file) => {
       this.assertStatusDate(file, input.closedOn, 'input.closedOn');
-      const [last] = (await this.db.query(
-        `SELECT max(occurred_on) AS last FROM interactions WHERE accompaniment_id = $1`,
-        [file.id],
-      )) as { last: string | null }[];
-      if (last?.last && last.last > input.closedOn) {
-        throw BadUserInputError.field('input.closedOn', 'field.beforeLastInteraction', { lastInteractionOn: last.last });
+      const last = await this.repository.lastInteractionOn(file.id);
+      if (last && last > input.closedOn) {
+        throw BadUserInputError.field('input.closedOn', 'field.beforeLastInteraction', { lastInteractionOn: last });
       }
       return {
         status: AccompanimentStatus.CLOSED,
@@ -216,19 +142,9 @@ export class AccompanimentsService implements OnModuleInit {
     });
   }
 
-  /**
-   * A file in the caller's scope, locked for the rest of the transaction: NOT_FOUND when it does not exist,
-   * FORBIDDEN when it is in another region.
-   */
-  async fileForWrite(ctx: RequestContext, id: string): Promise<Accompaniment> {
-    const file = await this.db
-      .createQueryBuilder(Accompaniment, 'accompaniment')
-      .where('accompaniment.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!file) throw new NotFoundError('Accompaniment', id);
-    assertRegionInScope(ctx, file.regionCode);
-    return file;
+  /** A file in the caller's scope, locked for the rest of the transaction (NOT_FOUND, FORBIDDEN). */
+  fileForWrite(ctx: RequestContext, id: string): Promise<Accompaniment> {
+    return this.repository.forUpdate(ctx, id, null);
   }
 
   /** A status change is dated today or earlier, and not before the file's last status change (or opening). */
@@ -241,33 +157,22 @@ export class AccompanimentsService implements OnModuleInit {
   }
 
   /**
-   * Moves a file from one of `from` to what `change` returns: checks the status and the version read, then
-   * `UPDATE … WHERE id AND status AND version` with the row count checked, then the audit row.
+   * Moves a file from one of `from` to what `change` returns: the version read, then the status, then the rules of
+   * `change`; a versioned UPDATE and the audit row.
    */
   private async transition(
     ctx: RequestContext,
     id: string,
-    version: number | undefined,
+    version: number | null | undefined,
     from: AccompanimentStatus[],
     action: string,
     change: (file: Accompaniment) => Partial<Accompaniment> | Promise<Partial<Accompaniment>>,
   ): Promise<Accompaniment> {
-    const before = await this.fileForWrite(ctx, id);
-    // A client working from a stale read learns that first: what it saw is no longer the file.
-    if (version !== undefined && version !== null && version !== before.version) {
-      throw new StaleVersionError('Accompaniment', id);
-    }
+    const before = await this.repository.forUpdate(ctx, id, version);
     if (!from.includes(before.status)) {
       throw BadUserInputError.field('input.id', 'field.fileStatus', labelParams('status', LABELS.accompanimentStatus[before.status]));
     }
-    const changes = await change(before);
-    const update = this.db
-      .createQueryBuilder()
-      .update(Accompaniment)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND status IN (:...from) AND version = :version', { id, from, version: before.version });
-    if ((await update.execute()).affected !== 1) throw new StaleVersionError('Accompaniment', id);
-    const after = await this.db.findOneByOrFail(Accompaniment, { id });
+    const after = await this.repository.update(before, await change(before));
     await this.audit.record(ctx, { action, entityType: 'Accompaniment', entityId: id, before, after });
     return after;
   }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ForbiddenError } from '../errors/domain.errors.js';
-import { paginate, type Page } from '../database/keyset-pagination.js';
+import { desc, paginate, type Page } from '../database/keyset-pagination.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** Tells in which region a record lives, so a manager's access to its audit trail can be decided. */
@@ -37,9 +37,6 @@ export class AuditTrailService {
     const query = this.unitOfWork.manager
       .createQueryBuilder(AuditEntry, 'entry')
       .where('entry.entity_type = :entityType AND entry.entity_id = :entityId', { entityType, entityId });
-    return paginate(query, {
-      ...page,
-      sort: [{ expression: 'entry.id', direction: 'DESC' }],
-    });
+    return paginate(query, page, [desc('entry.id')]);
   }
 }

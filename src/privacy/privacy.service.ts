@@ -9,7 +9,7 @@ import { CompanyContactsService } from '../companies/company-contacts.service.js
 import { Company } from '../companies/company.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { NotFoundError } from '../errors/domain.errors.js';
-import { paginate, type Page } from '../database/keyset-pagination.js';
+import { desc, paginate, type Page } from '../database/keyset-pagination.js';
 import type { ContactPersonalInformation, PersonalInformationAccessLogArgs } from './dto/privacy.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +40,7 @@ export class PrivacyService {
     if (filter.to) {
       query.andWhere(`access.accessed_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`, { to: filter.to });
     }
-    return paginate(query, { first: args.first, after: args.after, sort: [{ expression: 'access.id', direction: 'DESC' }] });
+    return paginate(query, args, [desc('access.id')]);
   }
 
   /**

@@ -6,13 +6,12 @@ import { todayInQuebec } from '../common/calendar.js';
 import { resolvePeriod, type Period } from '../common/period.js';
 import { BadUserInputError } from '../errors/domain.errors.js';
 import type { PeriodInput } from '../graphql/period.input.js';
-import { REGION_COLUMNS, regionFromRow, type RegionRow } from '../reference-data/region.entity.js';
+import { regionFromRow } from '../reference-data/region.entity.js';
 import { ServicePoint } from '../reference-data/service-point.entity.js';
 import type { JourneesQuebecFigures, PortailFigures, RegionalReport } from './dto/regional-report.types.js';
 import { EmployerCountsService } from './employer-counts.service.js';
-import { REGIONAL_REPORT_SQL } from './regional-report.sql.js';
 import { NOC_BROAD_CATEGORIES, renderRegionalReport } from './report-markdown.js';
-import { ReportingDatabase } from './reporting-database.js';
+import { ReportingRepository } from './reporting.repository.js';
 
 interface Row {
   files_opened: number;
@@ -30,7 +29,7 @@ interface Row {
 @Injectable()
 export class RegionalReportService {
   constructor(
-    private readonly db: ReportingDatabase,
+    private readonly repository: ReportingRepository,
     private readonly counts: EmployerCountsService,
   ) {}
 
@@ -41,11 +40,11 @@ export class RegionalReportService {
   }
 
   async build(regionCode: string, period: Period): Promise<RegionalReport> {
-    const [regionRow] = await this.db.query<RegionRow>(`SELECT ${REGION_COLUMNS} FROM regions r WHERE r.code = $1`, [regionCode]);
+    const regionRow = await this.repository.region(regionCode);
     if (!regionRow) throw BadUserInputError.field('regionCode', 'field.unknownRegion', { codes: [regionCode] });
     const region = regionFromRow(regionRow);
     const counts = await this.counts.count(period, [regionCode]);
-    const [row] = await this.db.query<Row>(REGIONAL_REPORT_SQL, [period.from, period.to, regionCode]);
+    const row = await this.repository.regionalFigures<Row>(period.from, period.to, regionCode);
     const figures = {
       region,
       from: period.from,
@@ -53,11 +52,11 @@ export class RegionalReportService {
       fiscalYear: period.fiscalYear,
       employersAccompanied: counts.byRegion[0]?.employersAccompanied ?? 0,
       newEmployers: counts.byRegion[0]?.newEmployers ?? 0,
-      filesOpened: row!.files_opened,
-      filesClosed: row!.files_closed,
-      interactions: row!.interactions,
-      interactionMinutes: row!.interaction_minutes,
-      needsByCategory: row!.needs.map((c) => ({
+      filesOpened: row.files_opened,
+      filesClosed: row.files_closed,
+      interactions: row.interactions,
+      interactionMinutes: row.interaction_minutes,
+      needsByCategory: row.needs.map((c) => ({
         nocBroadCategory: c.category,
         label: NOC_BROAD_CATEGORIES[c.category] ?? String(c.category),
         needs: c.needs,
@@ -65,10 +64,10 @@ export class RegionalReportService {
         openPositions: c.open,
         filledPositions: c.filled,
       })),
-      journeesQuebec: row!.journees_quebec,
-      portailReferrals: row!.portail,
-      advisors: row!.advisors,
-      servicePoints: row!.service_points.map((point) =>
+      journeesQuebec: row.journees_quebec,
+      portailReferrals: row.portail,
+      advisors: row.advisors,
+      servicePoints: row.service_points.map((point) =>
         Object.assign(new ServicePoint(), point, { createdAt: new Date(point.createdAt), updatedAt: new Date(point.updatedAt) }),
       ),
     };
