@@ -6,6 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   base: '/',
+  // The root package keeps React 18 for GraphiQL; the console's React 19 (console/node_modules) must be the only
+  // copy in the bundle, also for libraries hoisted to the root (wouter, TanStack Query).
+  resolve: { dedupe: ['react', 'react-dom'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
