@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/forms';
 import type { CompanyData } from './CompanyPage';
 import { CompanyFields } from './CompanyFields';
-import { changedFields, companyToForm, formToInput, type CompanyForm, type FieldChange } from './company-form';
+import { changedFields, companyToForm, formToInput, keepTyped, type CompanyForm, type FieldChange } from './company-form';
 
 const LABELS: Record<keyof CompanyForm, Parameters<ReturnType<typeof useI18n>['t']>[0]> = {
   legalName: 'company.legalName', otherNames: 'company.otherNames', neq: 'company.neq', naicsCode: 'company.naicsCode',
@@ -60,11 +60,13 @@ export function IdentitySection({ company }: { company: CompanyData }) {
     );
   };
 
-  /** Takes the current record as the new basis; the typed values stay in the form. */
+  /** Takes the current record as the new basis; what was typed stays in the form, the rest takes the current values. */
   const reload = async () => {
     const fresh = (await execute(CompanyIdentityDocument, { id: company.id })).company;
     if (!fresh) return;
-    setBasis({ form: companyToForm(fresh), version: fresh.version });
+    const current = companyToForm(fresh);
+    setForm(keepTyped(basis.form, form, current));
+    setBasis({ form: current, version: fresh.version });
     setChanges(null);
     setReloaded(true);
     update.reset();

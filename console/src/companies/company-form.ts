@@ -68,3 +68,13 @@ export interface FieldChange {
 export function changedFields(read: CompanyForm, current: CompanyForm): FieldChange[] {
   return COMPANY_FIELDS.filter((field) => read[field] !== current[field]).map((field) => ({ field, before: read[field], now: current[field] }));
 }
+
+/**
+ * After someone else's change: the current record, with what the person typed on top. A field they changed keeps
+ * their value; a field they left alone takes the current value (their stale copy must not undo the other change).
+ */
+export function keepTyped(read: CompanyForm, typed: CompanyForm, current: CompanyForm): CompanyForm {
+  const next = { ...current };
+  for (const field of COMPANY_FIELDS) if (typed[field] !== read[field]) next[field] = typed[field];
+  return next;
+}
