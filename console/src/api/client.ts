@@ -42,12 +42,20 @@ export async function execute<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends Record<string, never> ? [] | [TVariables] : [TVariables]
 ): Promise<TResult> {
+  return send(document, variables, session.token());
+}
+
+/** Sends an operation with a token that is not (yet) the session's: to check a token before signing in with it. */
+export function executeWithToken<TResult, TVariables>(token: string, document: TypedDocumentString<TResult, TVariables>, variables?: TVariables): Promise<TResult> {
+  return send(document, variables, token);
+}
+
+async function send<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables | undefined, token: string | null): Promise<TResult> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
     'accept-language': currentLocale(),
   };
-  const token = session.token();
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
@@ -64,7 +72,7 @@ export async function execute<TResult, TVariables>(
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'UNAUTHENTICATED' && token) session.expire();
+    if (code === 'UNAUTHENTICATED' && token && token === session.token()) session.expire();
     throw new ApiError(first.message, code, first.extensions ?? {});
   }
   return body.data as TResult;

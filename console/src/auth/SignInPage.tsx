@@ -6,7 +6,7 @@ import {
   MeDocument,
   SignInOptionsDocument,
 } from '../../../operations/generated';
-import { ApiError, execute } from '../api/client';
+import { ApiError, execute, executeWithToken } from '../api/client';
 import { useGqlQuery } from '../api/hooks';
 import { useI18n } from '../i18n/i18n';
 import { TextArea } from '../ui/forms';
@@ -34,11 +34,10 @@ export function SignInPage() {
   const signInWith = async (candidate: string, method: 'development' | 'token') => {
     setBusy(true);
     setProblem(null);
-    session.start(candidate, method);
     try {
-      await execute(MeDocument);
+      await executeWithToken(candidate, MeDocument);
+      session.start(candidate, method);
     } catch (error) {
-      session.signOut();
       setProblem(error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? t('signIn.invalidToken') : String((error as Error).message));
     } finally {
       setBusy(false);
@@ -88,10 +87,12 @@ export function SignInPage() {
                     <button
                       type="button"
                       disabled={busy}
-                      aria-label={t('signIn.developmentAs', { name: person.fullName })}
                       onClick={() => void development(person.email)}
                     >
-                      <span className="person-name">{person.fullName}</span>
+                      <span className="person-name">
+                        <span className="visually-hidden">{t('signIn.developmentAs')} </span>
+                        {person.fullName}
+                      </span>
                       <span className="person-meta">
                         {label('Role', person.role)}
                         {person.regionCodes.length ? ` · ${person.regionCodes.join(', ')}` : ''}
