@@ -58,7 +58,9 @@ export function consoleSite(config: AppConfig, root = join(projectRoot(), 'conso
     if (first === 'assets' && segments.length === 2 && /^[\w.-]+$/.test(segments[1]!)) {
       if (!built) return next();
       return res.sendFile(segments[1]!, { root: join(dist, 'assets'), headers: { ...headers, 'Cache-Control': IMMUTABLE } }, (error) => {
-        if (error) res.headersSent ? res.end() : res.status(404).type('text').send('Not found');
+        if (!error) return;
+        if (res.headersSent) res.end();
+        else res.status(404).type('text').send('Not found');
       });
     }
     if (segments.length === 1 && /^[\w-]+\.(svg|ico|png|txt|webmanifest)$/.test(first)) {

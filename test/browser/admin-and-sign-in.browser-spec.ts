@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { axe, ConsoleBrowser, seriousViolations } from './support/browser.js';
 import { TestApp } from '../support/test-app.js';
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { CreateCompanyDocument } from '../../operations/generated.js';
 import { dataOf } from '../support/test-app.js';

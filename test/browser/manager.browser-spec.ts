@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { CreateCompanyDocument, EmployerCountsDocument, RegionalReportDocument } from '../../operations/generated.js';
 import { dataOf } from '../support/test-app.js';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -107,7 +108,7 @@ export async function axe(page: Page, name: string): Promise<AxeSummary> {
   });
   const summary = { page: name, ...result };
   process.stdout.write(
-    `axe ${name}: ${summary.violations.length} violation(s)${summary.violations.map((v) => ` [${v.impact}] ${v.id} ×${v.nodes}`).join('')}\n`,
+    `axe ${name}: ${summary.violations.length} violation(s)${summary.violations.map((v: AxeSummary['violations'][number]) => ` [${v.impact}] ${v.id} ×${v.nodes}`).join('')}\n`,
   );
   return summary;
 }
