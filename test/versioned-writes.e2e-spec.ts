@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, isNonNullType, type GraphQLInputType } from 'graphql';
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
 import {
-  AdvancePortailReferralVersionedDocument,
+  AdvancePortailReferralDocument,
   CancelRecruitmentNeedDocument,
-  CloseAccompanimentVersionedDocument,
+  CloseAccompanimentDocument,
   CloseRecruitmentNeedDocument,
   ConfirmParticipationDocument,
   CreateRegionalDirectionDocument,
@@ -186,7 +186,7 @@ describe('versioned writes', () => {
       },
     },
     closeAccompaniment: {
-      document: CloseAccompanimentVersionedDocument,
+      document: CloseAccompanimentDocument,
       setup: async () => {
         const f = await file();
         return { subject: subject('accompaniments', 'Accompaniment', f.id, f.version), variables: input({ id: f.id, closedOn: today }) };
@@ -222,7 +222,7 @@ describe('versioned writes', () => {
       },
     },
     advancePortailReferral: {
-      document: AdvancePortailReferralVersionedDocument,
+      document: AdvancePortailReferralDocument,
       setup: async () => {
         const r = await referToPortail(app, undefined, { companyId: (await company()).id, on: addDays(today, -2) });
         return {
