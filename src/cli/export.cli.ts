@@ -1,10 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { fiscalYearBounds } from '../common/period.js';
 import { BI_EXPORT_VIEWS as VIEWS, FISCAL_YEAR_COLUMNS } from '../exports/bi-export-views.js';
+import { ExportsRepository } from '../exports/exports.repository.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
 const USAGE = `Usage : npm run export -- <${Object.keys(VIEWS).join('|')}> [--fiscal-year 2020-2021] [--format csv]
@@ -32,28 +31,17 @@ async function main(args: string[]): Promise<void> {
   }
   const output = options.get('output');
   await withCliDatabase(async (dataSource) => {
-    const columns = (
-      (await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' AND table_name = $1`, [
-        view,
-      ])) as { column_name: string }[]
-    ).map((r) => r.column_name);
+    const repository = new ExportsRepository(dataSource);
+    const columns = await repository.viewColumns(view);
     // The fiscal year was checked to be digits (YYYY-YYYY): safe to write into the COPY statement.
     const yearColumn = FISCAL_YEAR_COLUMNS.find((c) => columns.includes(c));
     if (fiscalYear !== undefined && !yearColumn) {
       throw new Error(`La vue ${positional[0]} n'a pas d'exercice financier : retirez --fiscal-year.`);
     }
-    const where = fiscalYear === undefined ? '' : ` WHERE ${yearColumn} = '${fiscalYear}'`;
     const target: Writable = typeof output === 'string' ? createWriteStream(output) : process.stdout;
     if (options.get('bom') === true) target.write('\uFEFF');
-    const runner = dataSource.createQueryRunner('slave');
-    try {
-      const client = (await runner.connect()) as pg.PoolClient;
-      const quoted = delimiter.replace("'", "''");
-      const sql = `COPY (SELECT * FROM bi.${view}${where}) TO STDOUT WITH (FORMAT csv, HEADER true, DELIMITER '${quoted}')`;
-      await pipeline(client.query(copyTo(sql)), target, { end: target !== process.stdout });
-    } finally {
-      await runner.release();
-    }
+    const where = fiscalYear === undefined ? null : { column: yearColumn!, value: fiscalYear };
+    await repository.copy(view, where, (csv) => pipeline(csv, target, { end: target !== process.stdout }), delimiter);
   });
 }
 

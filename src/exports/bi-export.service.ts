@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
 import { fiscalYearBounds } from '../common/period.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import { BI_EXPORT_VIEWS, FISCAL_YEAR_COLUMNS } from './bi-export-views.js';
 import { csvLine } from './csv-cell.js';
+import { ExportsRepository } from './exports.repository.js';
 
 export interface BiExportRequest {
   /** A key of BI_EXPORT_VIEWS, e.g. `employer-counts`. */
@@ -18,6 +16,13 @@ export interface BiExportRequest {
   fiscalYear?: string;
   delimiter: ',' | ';';
   bom: boolean;
+}
+
+/** What an export copies: a `bi` view, of one fiscal year or whole. */
+export interface ExportPlan {
+  view: string;
+  where: { column: string; value: string } | null;
+  fileName: string;
 }
 
 /** Roles that may download the bi views (they span every region and hold no personal information). */
@@ -30,35 +35,30 @@ export const EXPORT_ROLES = [Role.MANAGER, Role.ANALYST, Role.ADMIN];
  */
 @Injectable()
 export class BiExportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: ExportsRepository) {}
 
-  /** Checks the request (role, view, year, delimiter) and answers the SQL to run; refuses with a domain error. */
-  async prepare(ctx: RequestContext, request: BiExportRequest): Promise<{ sql: string; fileName: string }> {
+  /** Checks the request (role, view, year, delimiter) and answers what to copy; refuses with a domain error. */
+  async prepare(ctx: RequestContext, request: BiExportRequest): Promise<ExportPlan> {
     if (!ctx.hasRole(...EXPORT_ROLES)) throw new ForbiddenError();
     const view = BI_EXPORT_VIEWS[request.view];
     if (!view) {
       throw BadUserInputError.field('view', 'export.unknownView', { view: request.view, views: Object.keys(BI_EXPORT_VIEWS).join(', ') });
     }
-    const columns = ((await this.dataSource.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' AND table_name = $1`,
-      [view],
-    )) as { column_name: string }[]).map((row) => row.column_name);
+    const columns = await this.repository.viewColumns(view);
     const yearColumn = FISCAL_YEAR_COLUMNS.find((column) => columns.includes(column));
     if (request.fiscalYear !== undefined && (!yearColumn || !fiscalYearBounds(request.fiscalYear))) {
       throw BadUserInputError.field('fiscalYear', 'export.fiscalYear');
     }
-    // The fiscal year was checked to be YYYY-YYYY: safe inside the COPY statement (COPY takes no parameters).
-    const where = request.fiscalYear === undefined ? '' : ` WHERE ${yearColumn} = '${request.fiscalYear}'`;
     return {
-      sql: `COPY (SELECT * FROM bi.${view}${where}) TO STDOUT WITH (FORMAT csv, HEADER true)`,
+      view,
+      // Checked to be YYYY-YYYY: safe inside the COPY statement.
+      where: request.fiscalYear === undefined ? null : { column: yearColumn!, value: request.fiscalYear },
       fileName: `${request.view}${request.fiscalYear ? `-${request.fiscalYear}` : ''}.csv`,
     };
   }
 
-  async write(sql: string, request: BiExportRequest, target: Writable): Promise<void> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    try {
-      const client = (await runner.connect()) as pg.PoolClient;
+  async write(plan: ExportPlan, request: BiExportRequest, target: Writable): Promise<void> {
+    await this.repository.copy(plan.view, plan.where, async (csv) => {
       if (request.bom) target.write('\uFEFF');
       const rewrite = new Transform({
         objectMode: true,
@@ -66,9 +66,7 @@ export class BiExportService {
           done(null, csvLine(record, request.delimiter));
         },
       });
-      await pipeline(client.query(copyTo(sql)), parse({ relax_column_count: false }), rewrite, target);
-    } finally {
-      await runner.release();
-    }
+      await pipeline(csv, parse({ relax_column_count: false }), rewrite, target);
+    });
   }
 }
