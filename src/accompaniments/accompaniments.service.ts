@@ -10,10 +10,10 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, keyedLoader, type LoaderDefinition } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
 import { BadUserInputError, ConflictError } from '../errors/domain.errors.js';
-import { LABELS, labelParams } from '../i18n/messages.js';
 import { AccompanimentStatus } from './accompaniment.enums.js';
 import type { Accompaniment } from './accompaniment.entity.js';
 import { AccompanimentRepository } from './accompaniment.repository.js';
+import { FILE_STATES, type FileChange } from './accompaniments.rules.js';
 import type {
   AccompanimentsArgs,
   CloseAccompanimentInput,
@@ -22,8 +22,6 @@ import type {
   ReassignAccompanimentInput,
   ResumeAccompanimentInput,
 } from './dto/accompaniment.inputs.js';
-
-const ACTIVE = [AccompanimentStatus.OPEN, AccompanimentStatus.ON_HOLD];
 
 /**
  * Accompaniment files (SPEC §3): one advisor's file on one company in one service region, OPEN → (ON_HOLD ↔ OPEN)
@@ -103,43 +101,33 @@ export class AccompanimentsService {
     return created;
   }
 
-  putOnHold(ctx: RequestContext, input: PutAccompanimentOnHoldInput): Promise<Accompaniment> {
-    return this.transition(ctx, input.id, input.version, [AccompanimentStatus.OPEN], 'hold', (file) => {
-      const on = input.on ?? todayInQuebec();
-      this.assertStatusDate(file, on, 'input.on');
-      return { status: AccompanimentStatus.ON_HOLD, statusChangedOn: on };
-    });
+  async putOnHold(ctx: RequestContext, input: PutAccompanimentOnHoldInput): Promise<Accompaniment> {
+    const file = await this.repository.forUpdate(ctx, input.id, input.version);
+    const on = input.on ?? todayInQuebec();
+    const status = FILE_STATES.apply('hold', file.status, this.change(file, on, 'input.on'));
+    return this.write(ctx, 'hold', file, { status, statusChangedOn: on });
   }
 
-  resume(ctx: RequestContext, input: ResumeAccompanimentInput): Promise<Accompaniment> {
-    return this.transition(ctx, input.id, input.version, [AccompanimentStatus.ON_HOLD], 'resume', (file) => {
-      const on = input.on ?? todayInQuebec();
-      this.assertStatusDate(file, on, 'input.on');
-      return { status: AccompanimentStatus.OPEN, statusChangedOn: on };
-    });
+  async resume(ctx: RequestContext, input: ResumeAccompanimentInput): Promise<Accompaniment> {
+    const file = await this.repository.forUpdate(ctx, input.id, input.version);
+    const on = input.on ?? todayInQuebec();
+    const status = FILE_STATES.apply('resume', file.status, this.change(file, on, 'input.on'));
+    return this.write(ctx, 'resume', file, { status, statusChangedOn: on });
   }
 
-  close(ctx: RequestContext, input: CloseAccompanimentInput): Promise<Accompaniment> {
-    return this.transition(ctx, input.id, input.version, ACTIVE, 'close', async (file) => {
-      this.assertStatusDate(file, input.closedOn, 'input.closedOn');
-      const last = await this.repository.lastInteractionOn(file.id);
-      if (last && last > input.closedOn) {
-        throw BadUserInputError.field('input.closedOn', 'field.beforeLastInteraction', { lastInteractionOn: last });
-      }
-      return {
-        status: AccompanimentStatus.CLOSED,
-        closedOn: input.closedOn,
-        outcome: input.outcome ?? null,
-        statusChangedOn: input.closedOn,
-      };
-    });
+  async close(ctx: RequestContext, input: CloseAccompanimentInput): Promise<Accompaniment> {
+    const file = await this.repository.forUpdate(ctx, input.id, input.version);
+    const lastInteractionOn = await this.repository.lastInteractionOn(file.id);
+    const status = FILE_STATES.apply('close', file.status, { ...this.change(file, input.closedOn, 'input.closedOn'), lastInteractionOn });
+    const changes = { status, closedOn: input.closedOn, outcome: input.outcome ?? null, statusChangedOn: input.closedOn };
+    return this.write(ctx, 'close', file, changes);
   }
 
   async reassign(ctx: RequestContext, input: ReassignAccompanimentInput): Promise<Accompaniment> {
-    return this.transition(ctx, input.id, input.version, ACTIVE, 'reassign', async (file) => {
-      await this.advisors.assertCanLeadFileIn(input.advisorId, file.regionCode, 'input.advisorId');
-      return { advisorId: input.advisorId };
-    });
+    const file = await this.repository.forUpdate(ctx, input.id, input.version);
+    const leadProblem = await this.advisors.leadProblem(input.advisorId, file.regionCode, 'input.advisorId');
+    FILE_STATES.apply('reassign', file.status, { ...this.change(file, todayInQuebec(), 'input.id'), leadProblem });
+    return this.write(ctx, 'reassign', file, { advisorId: input.advisorId });
   }
 
   /** A file in the caller's scope, locked for the rest of the transaction (NOT_FOUND, FORBIDDEN). */
@@ -147,33 +135,14 @@ export class AccompanimentsService {
     return this.repository.forUpdate(ctx, id, null);
   }
 
-  /** A status change is dated today or earlier, and not before the file's last status change (or opening). */
-  private assertStatusDate(file: Accompaniment, on: string, field: string): void {
-    assertNotFuture(on, field);
-    if (on < file.openedOn) throw BadUserInputError.field(field, 'field.beforeOpening', { openedOn: file.openedOn });
-    if (on < file.statusChangedOn) {
-      throw BadUserInputError.field(field, 'field.beforeLastStatusChange', { on: file.statusChangedOn });
-    }
+  private change(file: Accompaniment, on: string, field: string): FileChange {
+    return { file, on, field, today: todayInQuebec() };
   }
 
-  /**
-   * Moves a file from one of `from` to what `change` returns: the version read, then the status, then the rules of
-   * `change`; a versioned UPDATE and the audit row.
-   */
-  private async transition(
-    ctx: RequestContext,
-    id: string,
-    version: number | null | undefined,
-    from: AccompanimentStatus[],
-    action: string,
-    change: (file: Accompaniment) => Partial<Accompaniment> | Promise<Partial<Accompaniment>>,
-  ): Promise<Accompaniment> {
-    const before = await this.repository.forUpdate(ctx, id, version);
-    if (!from.includes(before.status)) {
-      throw BadUserInputError.field('input.id', 'field.fileStatus', labelParams('status', LABELS.accompanimentStatus[before.status]));
-    }
-    const after = await this.repository.update(before, await change(before));
-    await this.audit.record(ctx, { action, entityType: 'Accompaniment', entityId: id, before, after });
+  /** The versioned UPDATE of a file read by `forUpdate`, and its audit row. */
+  private async write(ctx: RequestContext, action: string, before: Accompaniment, changes: Partial<Accompaniment>): Promise<Accompaniment> {
+    const after = await this.repository.update(before, changes);
+    await this.audit.record(ctx, { action, entityType: 'Accompaniment', entityId: before.id, before, after });
     return after;
   }
 }

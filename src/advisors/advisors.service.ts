@@ -5,7 +5,7 @@ import { Role } from '../auth/role.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Page } from '../database/keyset-pagination.js';
-import { BadUserInputError, ConflictError, UnauthenticatedError } from '../errors/domain.errors.js';
+import { BadUserInputError, ConflictError, UnauthenticatedError, type FieldProblem } from '../errors/domain.errors.js';
 import type { Region } from '../reference-data/region.entity.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import type { Advisor } from './advisor.entity.js';
@@ -42,11 +42,17 @@ export class AdvisorsService {
    * anyone else with BAD_USER_INPUT on `field`.
    */
   async assertCanLeadFileIn(advisorId: string, regionCode: string, field: string): Promise<void> {
+    const problem = await this.leadProblem(advisorId, regionCode, field);
+    if (problem) throw new BadUserInputError([problem]);
+  }
+
+  /** Why `advisorId` cannot lead a file in `regionCode` (BAD_USER_INPUT on `field`), or null when they can. */
+  async leadProblem(advisorId: string, regionCode: string, field: string): Promise<FieldProblem | null> {
     const advisor = await this.repository.leadership(advisorId, regionCode);
     if (!advisor || (advisor.role !== Role.ADVISOR && advisor.role !== Role.MANAGER)) {
-      throw BadUserInputError.field(field, 'field.unknownAdvisor', { id: advisorId });
+      return { field, message: 'field.unknownAdvisor', params: { id: advisorId } };
     }
-    if (!advisor.in_region) throw BadUserInputError.field(field, 'field.advisorNotInRegion', { regionCode });
+    return advisor.in_region ? null : { field, message: 'field.advisorNotInRegion', params: { regionCode } };
   }
 
   async me(ctx: RequestContext): Promise<Advisor> {

@@ -433,6 +433,13 @@ export const LABELS = {
     ON_HOLD: { fr: 'en suspens', en: 'on hold' },
     CLOSED: { fr: 'fermé', en: 'closed' },
   },
+  needStatus: {
+    OPEN: { fr: 'ouvert', en: 'open' },
+    IN_PROGRESS: { fr: 'en cours', en: 'in progress' },
+    FILLED: { fr: 'pourvu', en: 'filled' },
+    PARTIALLY_FILLED: { fr: 'partiellement pourvu', en: 'partially filled' },
+    CANCELLED: { fr: 'annulé', en: 'cancelled' },
+  },
   eventStatus: {
     PLANNED: { fr: 'planifié', en: 'planned' },
     REGISTRATION_OPEN: { fr: 'ouvert aux inscriptions', en: 'open for registration' },

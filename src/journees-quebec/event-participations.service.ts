@@ -6,23 +6,15 @@ import { todayInQuebec } from '../common/calendar.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, LoaderDefinition } from '../database/batch-loaders.js';
 import { BadUserInputError, ConflictError } from '../errors/domain.errors.js';
-import { LABELS, labelParams, type MessageKey } from '../i18n/messages.js';
 import type { RecruitmentNeed } from '../recruitment-needs/recruitment-need.entity.js';
 import { ACTIVE_NEED_STATUSES } from '../recruitment-needs/recruitment-need.enums.js';
 import type { ParticipationChangeArgs, RecordEventOutcomeInput, RegisterForEventInput } from './dto/event-participation.inputs.js';
 import type { EventParticipation } from './event-participation.entity.js';
 import { EventParticipationRepository } from './event-participation.repository.js';
 import { emptyFigures, type EventFigures, type JourneesQuebecEventSummary } from './event-summary.types.js';
-import type { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventRepository } from './journees-quebec-event.repository.js';
-import { EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
-import {
-  canApply,
-  outcomeProblems,
-  PARTICIPATION_MOVES,
-  registrationProblem,
-  type ParticipationAction,
-} from './journees-quebec.rules.js';
+import { ParticipationStatus } from './journees-quebec.enums.js';
+import { outcomeProblems, PARTICIPATION_STATES, registrationProblem } from './journees-quebec.rules.js';
 
 const ONCE_PER_COMPANY = 'event_participations_once_per_company';
 
@@ -126,69 +118,40 @@ export class EventParticipationsService {
   }
 
   confirm(ctx: RequestContext, args: ParticipationChangeArgs): Promise<EventParticipation> {
-    return this.transition(ctx, args, 'confirm', (event) => {
-      // Confirming a place only makes sense while the event is still ahead.
-      if (event.status !== EventStatus.REGISTRATION_OPEN) return this.eventStatusProblem(event);
-      return null;
-    });
+    return this.transition(ctx, args.id, args.version, 'confirm');
   }
 
   withdraw(ctx: RequestContext, args: ParticipationChangeArgs): Promise<EventParticipation> {
-    return this.transition(ctx, args, 'withdraw', () => null);
+    return this.transition(ctx, args.id, args.version, 'withdraw');
   }
 
   markAttended(ctx: RequestContext, args: ParticipationChangeArgs): Promise<EventParticipation> {
-    return this.transition(ctx, args, 'attend', (event, today) => {
-      if (event.status === EventStatus.CANCELLED) return this.eventStatusProblem(event);
-      if (event.startsOn > today) return { message: 'field.eventNotStarted', params: { startsOn: event.startsOn } };
-      return null;
-    });
+    return this.transition(ctx, args.id, args.version, 'attend');
   }
 
   /** Outcomes of an ATTENDED participation (recording them again corrects them). */
   async recordOutcome(ctx: RequestContext, input: RecordEventOutcomeInput): Promise<EventParticipation> {
     const problems = outcomeProblems(input);
     if (problems.length > 0) throw new BadUserInputError(problems);
-    const before = await this.repository.forUpdate(ctx, input.participationId, input.version);
-    if (before.status !== ParticipationStatus.ATTENDED) {
-      throw BadUserInputError.field('input.participationId', 'field.outcomeNotAttended');
-    }
-    const outcome = {
-      candidatesMet: input.candidatesMet,
-      interviewsHeld: input.interviewsHeld,
-      offersMade: input.offersMade,
-      hires: input.hires,
-    };
-    const after = await this.repository.update(before, outcome);
-    await this.audit.record(ctx, { action: 'recordOutcome', entityType: 'EventParticipation', entityId: before.id, before, after });
-    return after;
-  }
-
-  private eventStatusProblem(event: JourneesQuebecEvent) {
-    return { message: 'field.eventStatus' as MessageKey, params: labelParams('status', LABELS.eventStatus[event.status]) };
+    const { participationId, version, ...outcome } = input;
+    return this.transition(ctx, participationId, version, 'recordOutcome', outcome);
   }
 
   /**
-   * Moves a participation by `action`: checks the version read, its status and what `check` says about the
-   * event, then a conditional UPDATE with the row count checked, then the audit row.
+   * Applies a transition of the participation table (PARTICIPATION_STATES) — the version read, its state, then what
+   * its guards say about the event — as a versioned UPDATE, with its audit row.
    */
   private async transition(
     ctx: RequestContext,
-    args: ParticipationChangeArgs,
-    action: ParticipationAction,
-    check: (
-      event: JourneesQuebecEvent,
-      today: string,
-    ) => { message: MessageKey; params?: Record<string, unknown> } | null,
+    id: string,
+    version: number | null | undefined,
+    action: 'confirm' | 'withdraw' | 'attend' | 'recordOutcome',
+    changes: Partial<EventParticipation> = {},
   ): Promise<EventParticipation> {
-    const before = await this.repository.forUpdate(ctx, args.id, args.version);
-    if (!canApply(action, before.status)) {
-      throw BadUserInputError.field('id', 'field.participationStatus', labelParams('status', LABELS.participationStatus[before.status]));
-    }
+    const before = await this.repository.forUpdate(ctx, id, version);
     const event = (await this.events.find(before.eventId))!;
-    const problem = check(event, todayInQuebec());
-    if (problem) throw BadUserInputError.field('id', problem.message, problem.params);
-    const after = await this.repository.update(before, { status: PARTICIPATION_MOVES[action].to });
+    const status = PARTICIPATION_STATES.apply(action, before.status, { event, today: todayInQuebec() });
+    const after = await this.repository.update(before, { ...changes, status });
     await this.audit.record(ctx, { action, entityType: 'EventParticipation', entityId: before.id, before, after });
     return after;
   }

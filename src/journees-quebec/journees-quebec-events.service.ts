@@ -13,7 +13,7 @@ import type {
 import type { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventRepository } from './journees-quebec-event.repository.js';
 import { EventStatus } from './journees-quebec.enums.js';
-import { eventDateProblems, eventStatusMoveProblem, type EventDates } from './journees-quebec.rules.js';
+import { EVENT_STATES, eventDateProblems, type EventDates } from './journees-quebec.rules.js';
 
 const DATE_FIELDS = ['startsOn', 'endsOn', 'registrationDeadline'] as const;
 
@@ -79,7 +79,7 @@ export class JourneesQuebecEventsService {
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
     const problems: FieldProblem[] = [];
     if (changes.status) {
-      const problem = eventStatusMoveProblem(before.status, changes.status, 'input.status');
+      const problem = EVENT_STATES.moveProblem(before.status, changes.status, { field: 'input.status' });
       if (problem) problems.push(problem);
     }
     const changedDates = new Set(DATE_FIELDS.filter((field) => changes[field] !== undefined));

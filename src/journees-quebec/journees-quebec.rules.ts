@@ -1,33 +1,39 @@
+import { guard, StateMachine } from '../common/state-machine.js';
 import type { FieldProblem } from '../errors/domain.errors.js';
 import { LABELS, labelParams, type MessageKey } from '../i18n/messages.js';
-import { EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
+import { EventStatus, ParticipationStatus as P } from './journees-quebec.enums.js';
 
 /** SPEC §3 and the Journées Québec issue: the pure rules, kept apart from the database so they are unit-tested. */
 
-/** Where an event may go from each status: one step forward, or cancelled before it is held. */
-export const EVENT_STATUS_MOVES: Readonly<Record<EventStatus, readonly EventStatus[]>> = {
-  PLANNED: [EventStatus.REGISTRATION_OPEN, EventStatus.CANCELLED],
-  REGISTRATION_OPEN: [EventStatus.HELD, EventStatus.CANCELLED],
-  HELD: [],
-  CANCELLED: [],
-};
-
-/** Statuses an event may be created with (HELD and CANCELLED are reached by moves only). */
-export const INITIAL_EVENT_STATUSES: readonly EventStatus[] = [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN];
-
-export function canMoveEvent(from: EventStatus, to: EventStatus): boolean {
-  return EVENT_STATUS_MOVES[from].includes(to);
+/** What the rules of an event's status change look at: the field that asked for it. */
+export interface EventChange {
+  field: string;
 }
 
-/** The problem with moving an event from `from` to `to` on `field`, or null when the move is allowed. */
-export function eventStatusMoveProblem(from: EventStatus, to: EventStatus, field: string): FieldProblem | null {
-  if (canMoveEvent(from, to)) return null;
-  return {
+/** Journées Québec events: one step forward, or cancelled before they are held. */
+export const EVENT_STATES = new StateMachine<EventStatus, 'openRegistration' | 'hold' | 'cancel', EventChange>({
+  name: { fr: 'Événement Journées Québec', en: 'Journées Québec event' },
+  states: LABELS.eventStatus,
+  // HELD and CANCELLED are reached by transitions only.
+  initial: [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN],
+  transitions: {
+    openRegistration: {
+      label: { fr: 'ouvrir les inscriptions', en: 'open registration' },
+      from: [EventStatus.PLANNED],
+      to: EventStatus.REGISTRATION_OPEN,
+    },
+    hold: { label: { fr: 'tenir', en: 'hold' }, from: [EventStatus.REGISTRATION_OPEN], to: EventStatus.HELD },
+    cancel: { label: { fr: 'annuler', en: 'cancel' }, from: [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN], to: EventStatus.CANCELLED },
+  },
+  refusal: (from, { field }, to) => ({
     field,
     message: 'field.eventStatusMove',
-    params: { ...labelParams('from', LABELS.eventStatus[from]), ...labelParams('to', LABELS.eventStatus[to]) },
-  };
-}
+    params: { ...labelParams('from', LABELS.eventStatus[from]), ...labelParams('to', LABELS.eventStatus[to ?? from]) },
+  }),
+});
+
+/** Statuses an event may be created with. */
+export const INITIAL_EVENT_STATUSES = EVENT_STATES.spec.initial;
 
 export interface EventDates {
   startsOn: string;
@@ -67,20 +73,56 @@ export function registrationProblem(
   return null;
 }
 
-/** The state changes of a participation, with the statuses each one starts from. */
-export type ParticipationAction = 'confirm' | 'withdraw' | 'attend';
-
-export const PARTICIPATION_MOVES: Readonly<
-  Record<ParticipationAction, { from: readonly ParticipationStatus[]; to: ParticipationStatus }>
-> = {
-  confirm: { from: [ParticipationStatus.REGISTERED], to: ParticipationStatus.CONFIRMED },
-  withdraw: { from: [ParticipationStatus.REGISTERED, ParticipationStatus.CONFIRMED], to: ParticipationStatus.WITHDRAWN },
-  attend: { from: [ParticipationStatus.REGISTERED, ParticipationStatus.CONFIRMED], to: ParticipationStatus.ATTENDED },
-};
-
-export function canApply(action: ParticipationAction, status: ParticipationStatus): boolean {
-  return PARTICIPATION_MOVES[action].from.includes(status);
+/** What the rules of a participation's state change look at: its event, today. */
+export interface ParticipationChange {
+  event: { status: EventStatus; startsOn: string };
+  today: string;
 }
+
+const eventStatusProblem = (event: ParticipationChange['event']): FieldProblem => ({
+  field: 'id',
+  message: 'field.eventStatus',
+  params: labelParams('status', LABELS.eventStatus[event.status]),
+});
+
+/** Companies taking part in an event: REGISTERED → CONFIRMED → ATTENDED (or directly), WITHDRAWN before it is over. */
+export const PARTICIPATION_STATES = new StateMachine<P, 'confirm' | 'withdraw' | 'attend' | 'recordOutcome', ParticipationChange>({
+  name: { fr: 'Participation à un événement', en: 'Event participation' },
+  states: LABELS.participationStatus,
+  initial: [P.REGISTERED],
+  transitions: {
+    confirm: {
+      label: { fr: 'confirmer', en: 'confirm' },
+      from: [P.REGISTERED],
+      to: P.CONFIRMED,
+      guards: [
+        guard('l’événement est ouvert aux inscriptions', 'the event is open for registration', ({ event }) =>
+          event.status === EventStatus.REGISTRATION_OPEN ? null : eventStatusProblem(event),
+        ),
+      ],
+    },
+    withdraw: { label: { fr: 'se désister', en: 'withdraw' }, from: [P.REGISTERED, P.CONFIRMED], to: P.WITHDRAWN },
+    attend: {
+      label: { fr: 'marquer présente', en: 'mark attended' },
+      from: [P.REGISTERED, P.CONFIRMED],
+      to: P.ATTENDED,
+      guards: [
+        guard('l’événement n’est pas annulé', 'the event is not cancelled', ({ event }) =>
+          event.status === EventStatus.CANCELLED ? eventStatusProblem(event) : null,
+        ),
+        guard('l’événement a commencé', 'the event has started', ({ event, today }) =>
+          event.startsOn > today ? { field: 'id', message: 'field.eventNotStarted', params: { startsOn: event.startsOn } } : null,
+        ),
+      ],
+    },
+    recordOutcome: {
+      label: { fr: 'consigner les résultats (ou les corriger)', en: 'record the outcomes (or correct them)' },
+      from: [P.ATTENDED],
+      refusal: () => ({ field: 'input.participationId', message: 'field.outcomeNotAttended' }),
+    },
+  },
+  refusal: (status) => ({ field: 'id', message: 'field.participationStatus', params: labelParams('status', LABELS.participationStatus[status]) }),
+});
 
 export interface EventOutcome {
   candidatesMet: number;

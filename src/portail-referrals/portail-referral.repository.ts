@@ -5,7 +5,7 @@ import { EntityRepository } from '../database/entity-repository.js';
 import { desc, paginate, type Page } from '../database/keyset-pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { PortailReferralsArgs } from './dto/portail-referral.inputs.js';
-import { ENDED_STEPS, FUNNEL_STEPS, reachedStepSql } from './portail-referral-steps.js';
+import { ENDED_STEPS, FUNNEL_STEPS, reachedStepSql } from './portail-referrals.rules.js';
 import { PortailReferralStep } from './portail-referral.enums.js';
 import { PortailReferral } from './portail-referral.entity.js';
 

@@ -10,22 +10,15 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../errors/domain.errors.js';
-import { LABELS, labelParams } from '../i18n/messages.js';
 import type { AdvancePortailReferralInput, PortailReferralsArgs, ReferToPortailInput } from './dto/portail-referral.inputs.js';
 import type { PortailFunnel } from './portail-funnel.type.js';
-import { FUNNEL_STEPS, stepChangeFields, stepChangeRefusal } from './portail-referral-steps.js';
+import { FUNNEL_STEPS, REFERRAL_STEPS, stepChangeFields } from './portail-referrals.rules.js';
 import { PortailReferralStep } from './portail-referral.enums.js';
 import type { PortailReferral } from './portail-referral.entity.js';
 import { PortailReferralRepository } from './portail-referral.repository.js';
 
 /** The migration's partial unique index: one open referral per company (SPEC §3). */
 const ONE_OPEN_PER_COMPANY = 'portail_referrals_one_open_per_company';
-
-/** Audit actions of the moves that end a referral early; every other move is `advance`. */
-const EXIT_ACTIONS: Partial<Record<PortailReferralStep, string>> = {
-  [PortailReferralStep.DECLINED]: 'decline',
-  [PortailReferralStep.ABANDONED]: 'abandon',
-};
 
 /**
  * Portail employeurs referrals (SPEC §3): an advisor refers a company to the employer portal and follows it
@@ -102,24 +95,9 @@ export class PortailReferralsService {
    */
   async advancePortailReferral(ctx: RequestContext, input: AdvancePortailReferralInput): Promise<PortailReferral> {
     const before = await this.repository.forUpdate(ctx, input.id, input.version);
-    const current = LABELS.portailStep[before.step];
-    const refusal = stepChangeRefusal(before.step, input.step);
-    if (refusal) {
-      throw BadUserInputError.field(
-        'input.step',
-        refusal === 'ended' ? 'field.portailReferralEnded' : 'field.portailStepNotForward',
-        labelParams('step', current),
-      );
-    }
-    assertNotFuture(input.on, 'input.on');
-    if (input.on < before.stepChangedOn) {
-      throw BadUserInputError.field('input.on', 'field.portailStepDate', {
-        date: before.stepChangedOn,
-        ...labelParams('step', current),
-      });
-    }
+    const move = REFERRAL_STEPS.move(before.step, input.step, { ...before, on: input.on, today: todayInQuebec() });
     const after = await this.repository.update(before, stepChangeFields(input.step, input.on));
-    const action = EXIT_ACTIONS[input.step] ?? 'advance';
+    const action = move === 'decline' || move === 'abandon' ? move : 'advance';
     await this.audit.record(ctx, { action, entityType: 'PortailReferral', entityId: before.id, before, after });
     return after;
   }

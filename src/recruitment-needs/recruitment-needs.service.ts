@@ -18,7 +18,7 @@ import type {
   RecruitmentNeedsArgs,
   UpdateRecruitmentNeedInput,
 } from './dto/recruitment-need.inputs.js';
-import { canMove, nocProblem, statusAfterFilling } from './recruitment-need-rules.js';
+import { closingStatus, NEED_ACTION_TO, NEED_STATES, nocProblem, type NeedChange } from './recruitment-needs.rules.js';
 import { RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
 import type { RecruitmentNeed } from './recruitment-need.entity.js';
 import { RecruitmentNeedRepository, type RecruitmentNeedsSummaryRow } from './recruitment-need.repository.js';
@@ -121,15 +121,10 @@ export class RecruitmentNeedsService {
       throw BadUserInputError.field('input.positions', 'field.positionsBelowFilled', { filled: before.positionsFilled });
     }
     if (status && status !== before.status) {
-      if (!canMove(before.status, status)) {
-        throw BadUserInputError.field('input.status', 'field.needTransition', { from: before.status, to: status });
-      }
-      const allFilled = before.positionsFilled === positions;
-      if ((status === S.FILLED && !allFilled) || (status === S.PARTIALLY_FILLED && allFilled)) {
-        throw BadUserInputError.field('input.status', 'field.needFilledMismatch');
-      }
+      const change = { ...this.change({ ...before, positions }, 'input.status', todayInQuebec()), requested: status };
+      NEED_STATES.move(before.status, status, change, NEED_ACTION_TO[status] ?? null);
       changes.status = status;
-      if ([S.FILLED, S.PARTIALLY_FILLED, S.CANCELLED].includes(status)) changes.closedOn = todayInQuebec();
+      if (status !== S.IN_PROGRESS) changes.closedOn = change.today;
     }
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
     return this.write(ctx, before, changes, 'update');
@@ -137,13 +132,8 @@ export class RecruitmentNeedsService {
 
   async recordPositionsFilled(ctx: RequestContext, input: RecordPositionsFilledInput): Promise<RecruitmentNeed> {
     const before = await this.repository.forUpdate(ctx, input.id, input.version);
-    this.assertActive(before);
-    if (input.positionsFilled > before.positions) {
-      throw BadUserInputError.field('input.positionsFilled', 'field.positionsFilled', { positions: before.positions });
-    }
     const on = input.on ?? todayInQuebec();
-    this.assertDate(before, on, 'input.on');
-    const status = statusAfterFilling(before.status, input.positionsFilled, before.positions);
+    const status = NEED_STATES.apply('recordPositionsFilled', before.status, { ...this.change(before, 'input.id', on), filled: input.positionsFilled });
     return this.write(ctx, before, {
       positionsFilled: input.positionsFilled,
       status,
@@ -153,33 +143,21 @@ export class RecruitmentNeedsService {
 
   async cancelRecruitmentNeed(ctx: RequestContext, input: CloseRecruitmentNeedInput): Promise<RecruitmentNeed> {
     const before = await this.repository.forUpdate(ctx, input.id, input.version);
-    this.assertActive(before);
     const on = input.on ?? todayInQuebec();
-    this.assertDate(before, on, 'input.on');
-    return this.write(ctx, before, { status: S.CANCELLED, closedOn: on }, 'cancel');
+    const status = NEED_STATES.apply('cancel', before.status, this.change(before, 'input.id', on));
+    return this.write(ctx, before, { status, closedOn: on }, 'cancel');
   }
 
   /** Ends the search: FILLED when every position is filled, PARTIALLY_FILLED otherwise (from IN_PROGRESS). */
   async closeRecruitmentNeed(ctx: RequestContext, input: CloseRecruitmentNeedInput): Promise<RecruitmentNeed> {
     const before = await this.repository.forUpdate(ctx, input.id, input.version);
-    const status = before.positionsFilled === before.positions ? S.FILLED : S.PARTIALLY_FILLED;
-    if (!canMove(before.status, status)) {
-      throw BadUserInputError.field('input.id', 'field.needTransition', { from: before.status, to: status });
-    }
     const on = input.on ?? todayInQuebec();
-    this.assertDate(before, on, 'input.on');
+    const status = NEED_STATES.apply('close', before.status, { ...this.change(before, 'input.id', on), requested: closingStatus(before) });
     return this.write(ctx, before, { status, closedOn: on }, 'close');
   }
 
-  private assertActive(need: RecruitmentNeed): void {
-    if (need.status !== S.OPEN && need.status !== S.IN_PROGRESS) {
-      throw BadUserInputError.field('input.id', 'field.needTransition', { from: need.status, to: '…' });
-    }
-  }
-
-  private assertDate(need: RecruitmentNeed, on: string, field: string): void {
-    assertNotFuture(on, field);
-    if (on < need.openedOn) throw BadUserInputError.field(field, 'field.beforeOpening', { openedOn: need.openedOn });
+  private change(need: NeedChange['need'], field: string, on: string): NeedChange {
+    return { need, field, on, today: todayInQuebec() };
   }
 
   private async write(ctx: RequestContext, before: RecruitmentNeed, changes: Partial<RecruitmentNeed>, action: string): Promise<RecruitmentNeed> {
