@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import QueryStream from 'pg-query-stream';
+import { csvRow, UTF8_BOM } from '../common/csv.js';
 import { fiscalYearBounds } from '../common/period.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
@@ -24,9 +25,17 @@ const USAGE = `Usage : npm run export -- <${Object.keys(VIEWS).join('|')}> [--fi
   --bom         commence par une marque d'ordre d'octets UTF-8 (Excel reconnaît alors les accents)
   --delimiter   séparateur de colonnes (« ; » pour un Excel en français), « , » par défaut`;
 
+/** Every value as PostgreSQL writes it in text (dates, booleans t/f, numerics exactly), not parsed into JavaScript. */
+const AS_TEXT = { getTypeParser: () => (text: string) => text };
+/** Rows fetched per round trip, and CSV text gathered before each write. */
+const BATCH_ROWS = 1000;
+const CHUNK_CHARACTERS = 64 * 1024;
+
 /**
- * Streams a bi view as CSV with a header row (PostgreSQL COPY, so the rows never sit in memory), optionally
- * restricted to one fiscal year, to a file or standard output.
+ * Streams a bi view as CSV with a header row, optionally restricted to one fiscal year, to a file or standard
+ * output. Rows come through a cursor (pg-query-stream, a batch at a time: they never all sit in memory) and are
+ * written by src/common/csv.ts, which quotes them (RFC 4180) and neutralizes cells a spreadsheet would take for
+ * a formula. The view itself stays raw.
  */
 async function main(args: string[]): Promise<void> {
   const { options, positional } = parseOptions(args);
@@ -34,7 +43,7 @@ async function main(args: string[]): Promise<void> {
   const format = options.get('format') ?? 'csv';
   const delimiter = options.get('delimiter') ?? ',';
   const fiscalYear = options.get('fiscal-year');
-  if (!view || format !== 'csv' || typeof delimiter !== 'string' || delimiter.length !== 1 || fiscalYear === true) {
+  if (!view || format !== 'csv' || typeof delimiter !== 'string' || !/^[^"\r\n]$/.test(delimiter) || fiscalYear === true) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
@@ -45,24 +54,41 @@ async function main(args: string[]): Promise<void> {
   const output = options.get('output');
   await withCliDatabase(async (dataSource) => {
     const columns = (
-      (await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' AND table_name = $1`, [
-        view,
-      ])) as { column_name: string }[]
+      (await dataSource.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' AND table_name = $1 ORDER BY ordinal_position`,
+        [view],
+      )) as { column_name: string }[]
     ).map((r) => r.column_name);
-    // The fiscal year was checked to be digits (YYYY-YYYY): safe to write into the COPY statement.
     const yearColumn = ['fiscal_year', 'fiscal_year_opened'].find((c) => columns.includes(c));
     if (fiscalYear !== undefined && !yearColumn) {
       throw new Error(`La vue ${positional[0]} n'a pas d'exercice financier : retirez --fiscal-year.`);
     }
-    const where = fiscalYear === undefined ? '' : ` WHERE ${yearColumn} = '${fiscalYear}'`;
+    // The view and the year column come from fixed lists; the fiscal year is a parameter.
+    const where = fiscalYear === undefined ? '' : ` WHERE ${yearColumn} = $1`;
     const target: Writable = typeof output === 'string' ? createWriteStream(output) : process.stdout;
-    if (options.get('bom') === true) target.write('\uFEFF');
     const runner = dataSource.createQueryRunner('slave');
     try {
       const client = (await runner.connect()) as pg.PoolClient;
-      const quoted = delimiter.replace("'", "''");
-      const sql = `COPY (SELECT * FROM bi.${view}${where}) TO STDOUT WITH (FORMAT csv, HEADER true, DELIMITER '${quoted}')`;
-      await pipeline(client.query(copyTo(sql)), target, { end: target !== process.stdout });
+      const rows = client.query(
+        new QueryStream(`SELECT * FROM bi.${view}${where}`, fiscalYear === undefined ? [] : [fiscalYear], {
+          batchSize: BATCH_ROWS,
+          rowMode: 'array',
+          types: AS_TEXT,
+        }),
+      );
+      const csv = { delimiter };
+      async function* lines(source: AsyncIterable<unknown[]>): AsyncGenerator<string> {
+        let chunk = (options.get('bom') === true ? UTF8_BOM : '') + csvRow(columns, csv);
+        for await (const row of source) {
+          chunk += csvRow(row, csv);
+          if (chunk.length >= CHUNK_CHARACTERS) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+        yield chunk;
+      }
+      await pipeline(rows, lines, target, { end: target !== process.stdout });
     } finally {
       await runner.release();
     }
