@@ -59,7 +59,7 @@ export type ClosingOutcome =
 export type CreateAdvisorInput = {
   /** Direction régionale (obligatoire pour MANAGER) */
   directionCode?: string | null | undefined;
-  /** Courriel professionnel ; enregistré en minuscules */
+  /** Courriel professionnel, en caractères ASCII ; enregistré en minuscules */
   email: string;
   fullName: string;
   /** Régions assignées (codes 01 à 17) ; au moins une pour ADVISOR. Un MANAGER a celles de sa direction. */

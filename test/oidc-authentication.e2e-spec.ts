@@ -15,6 +15,7 @@ describe('authentication with an OpenID Connect provider (AUTH_JWKS_URL)', () =>
   const token = (claims: { iss?: string; aud?: string; email?: string }, key: CryptoKey = privateKey) =>
     new SignJWT({ email: claims.email ?? TEST_ADMIN_EMAIL })
       .setProtectedHeader({ alg: 'RS256', kid: 'cle-1' })
+      .setSubject('sujet-admin') // a provider's token names its subject (required: see identity.e2e-spec.ts)
       .setIssuer(claims.iss ?? ISSUER)
       .setAudience(claims.aud ?? AUDIENCE)
       .setIssuedAt()

@@ -54,4 +54,11 @@ describe('GraphQL cost limit with variables', () => {
     const absent = await app.graphql(FROM_VARIABLES, { variables: {} });
     expect(absent.errors).toBeUndefined();
   });
+
+  it('keeps page sizes capped at 200 (BAD_USER_INPUT), from a variable as written out', async () => {
+    for (const query of [`query ($n: Int) { companies(first: $n) { totalCount } }`, `{ companies(first: 201) { totalCount } }`]) {
+      const response = await app.graphql(query, { variables: { n: 201 } });
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
 });
