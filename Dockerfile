@@ -2,11 +2,15 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY console/package.json ./console/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build && npm prune --omit=dev
+# The web console (served at /): built here, only its static files go to the image.
+COPY operations/generated.ts ./operations/
+COPY console ./console
+RUN npm run build && npm run build:console && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 # A heap ceiling also makes V8 size its heap for it: under load the RSS stays near 180 MB instead of ~290 MB
@@ -16,6 +20,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/console/dist ./console/dist
+COPY --from=build /app/console/routes.json ./console/
 COPY data ./data
 USER node
 EXPOSE 3000

@@ -11,6 +11,7 @@ import { graphqlRateLimit } from './graphql/rate-limit.middleware.js';
 import { httpLogging } from './logging/http-logging.middleware.js';
 import { PinoNestLogger } from './logging/logger.js';
 import { StartupService } from './startup/startup.service.js';
+import { consoleSite } from './web-console/console-site.js';
 
 /**
  * Builds the service (used by `npm start`, the tests and the CLI): Nest application, HTTP logging, and the
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.use(httpLogging(logger));
   const ide = config.isProduction ? undefined : developmentIde();
   if (ide) app.use(ide);
+  app.use(consoleSite(config));
   if (config.rateLimitPerMinute > 0) {
     app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), config.exposeStatementCount));
   }

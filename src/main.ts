@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         '',
-        `  CRM immigration régionale — GraphQL : ${url}`,
+        `  CRM immigration régionale — console : http://localhost:${config.port}/  ·  GraphQL : ${url}`,
         database.embedded ? `  PostgreSQL intégré : ${config.dataDir}/postgres (port ${config.embeddedPostgresPort})` : '',
         `  Jeton de développement (${adminEmail}, valide 12 h) :`,
         `  ${token}`,

@@ -229,13 +229,17 @@ describe('Idempotency-Key', () => {
   });
 
   describe('every mutation', () => {
-    it('can be replayed: each type a mutation answers has a reader', () => {
+    it('can be replayed (each type a mutation answers has a reader), but developmentSignIn, which refuses a key', async () => {
       const schema = app.app.get(GraphQLSchemaHost).schema;
       const replays = app.app.get(IdempotentReplays);
       const missing = Object.values(schema.getMutationType()!.getFields())
         .filter((field) => !replays.canReplay(getNamedType(field.type).name))
         .map((field) => field.name);
-      expect(missing).toEqual([]);
+      // A development session is a fresh token: it cannot be read again, nor stored.
+      expect(missing).toEqual(['developmentSignIn']);
+      const refused = await send(`mutation { developmentSignIn(email: "admin@test.crm.example") { token } }`, 'cle-session');
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'Idempotency-Key' }] });
+      expect(await app.count('idempotency_keys', `key = 'cle-session'`)).toBe(0);
     });
 
     it('replays results identified by a code (a region) or by a scalar (the id of a removed contact)', async () => {

@@ -11,6 +11,14 @@ export type AuthSettings =
   /** Development only: a secret generated once and kept under the data folder. */
   | { mode: 'development' };
 
+/** How the web console signs people in (besides pasting a token, always possible). */
+export interface ConsoleSignInSettings {
+  /** A picker of active advisors that issues a token without a password: development and test only. */
+  development: boolean;
+  /** OpenID Connect Authorization Code + PKCE with this public client (requires the jwks auth mode). */
+  oidc?: { authority: string; clientId: string; scope: string };
+}
+
 /** Thrown when a setting is missing or invalid; names the setting. */
 export class ConfigurationError extends Error {
   constructor(
@@ -53,6 +61,8 @@ export class AppConfig {
   readonly graphqlLimits!: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   /** GraphQL requests allowed per advisor (or per IP address without a valid token) and per minute; 0: no limit. */
   readonly rateLimitPerMinute!: number;
+  /** The console's sign-in: a development picker of advisors (never in production), and the OIDC client. */
+  readonly consoleSignIn!: ConsoleSignInSettings;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -113,6 +123,7 @@ export class AppConfig {
         maxTokens: integer('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 2000, 1, 1_000_000),
       },
       rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
+      consoleSignIn: consoleSignInSettings(env, nodeEnv, auth),
     } as AppConfig);
   }
 }
@@ -245,4 +256,23 @@ function authSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): AuthSettings {
     );
   }
   return { mode: 'development' };
+}
+
+function consoleSignInSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, auth: AuthSettings): ConsoleSignInSettings {
+  const clientId = nonEmpty(env.AUTH_CONSOLE_CLIENT_ID);
+  const scope = nonEmpty(env.AUTH_CONSOLE_SCOPE) ?? 'openid email';
+  if (clientId !== undefined && auth.mode !== 'jwks') {
+    throw new ConfigurationError('AUTH_CONSOLE_CLIENT_ID', 'requires AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE (an OpenID Connect provider)');
+  }
+  const oidc = clientId !== undefined && auth.mode === 'jwks' ? { authority: auth.issuer, clientId, scope } : undefined;
+  // The picker signs HS256 tokens itself: it needs the development secret or AUTH_JWT_SECRET, never production.
+  const possible = nodeEnv !== 'production' && auth.mode !== 'jwks';
+  const development = boolean('DEVELOPMENT_SIGN_IN', env.DEVELOPMENT_SIGN_IN, possible);
+  if (development && nodeEnv === 'production') {
+    throw new ConfigurationError('DEVELOPMENT_SIGN_IN', 'cannot be enabled with NODE_ENV=production (anyone could sign in as anyone)');
+  }
+  if (development && auth.mode === 'jwks') {
+    throw new ConfigurationError('DEVELOPMENT_SIGN_IN', 'cannot be enabled with AUTH_JWKS_URL (the provider issues the tokens)');
+  }
+  return { development, ...(oidc ? { oidc } : {}) };
 }

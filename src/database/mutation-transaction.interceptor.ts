@@ -1,6 +1,14 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { BadUserInputError } from '../errors/domain.errors.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
@@ -36,7 +44,8 @@ function rootFields(info: GraphQLResolveInfo, selectionSet: SelectionSetNode = i
  * stored with the writes. A replay runs nothing: its outcome is read again through the module's normal read
  * (IdempotentReplays), so the caller's role (checked by the guard before this runs) and regions apply as they are
  * now, and personal information shown is logged like any read. A document with several mutation fields under one
- * key is refused (BAD_USER_INPUT on Idempotency-Key): one key, one operation.
+ * key is refused (BAD_USER_INPUT on Idempotency-Key): one key, one operation; so is a key on a mutation whose result
+ * cannot be read again (`developmentSignIn`'s token).
  */
 @Injectable()
 export class MutationTransactionInterceptor implements NestInterceptor {
@@ -59,6 +68,9 @@ export class MutationTransactionInterceptor implements NestInterceptor {
       this.unitOfWork.run(async () => {
         if (!key || !ctx?.actorId) return lastValueFrom(next.handle(), { defaultValue: undefined });
         if (rootFields(info).size > 1) throw BadUserInputError.field('Idempotency-Key', 'idempotency.oneMutation');
+        if (!this.replays.canReplay(getNamedType(info.returnType).name)) {
+          throw BadUserInputError.field('Idempotency-Key', 'idempotency.notReplayable', { field: info.fieldName });
+        }
         const operation = info.fieldName;
         const claim = await this.idempotency.claim(ctx.actorId, key, operation, IdempotencyKeys.requestHash(operation, gql.getArgs()));
         if (claim.replayed) return this.replays.replay(ctx, key, claim.outcome, info);
