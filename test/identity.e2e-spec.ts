@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT } from 'jose';
 import { createAdvisor } from './support/factories.js';
+import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider.js';
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 
 const ISSUER = 'https://identite.test.crm.example';
@@ -17,14 +16,13 @@ const ME = `{ me { id email } }`;
  */
 describe('identity with an OpenID Connect provider', () => {
   let app: TestApp;
-  let keys: Server;
-  let privateKey: CryptoKey;
+  let provider: TestOidcProvider;
 
   const token = (claims: { sub?: string | null; email?: string; email_verified?: boolean }) => {
     const { sub, ...rest } = claims;
     const jwt = new SignJWT(rest).setProtectedHeader({ alg: 'RS256', kid: 'cle-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m');
     if (sub !== null) jwt.setSubject(sub ?? `sujet-${Math.random().toString(36).slice(2)}`);
-    return jwt.sign(privateKey);
+    return jwt.sign(provider.privateKey);
   };
   const me = async (claims: Parameters<typeof token>[0]) => app.graphql(ME, { as: { token: await token(claims) } });
   const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
@@ -40,17 +38,12 @@ describe('identity with an OpenID Connect provider', () => {
     ).createAdvisor as { id: string; email: string; version: number };
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey;
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'cle-1', alg: 'RS256', use: 'sig' }] });
-    keys = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
-    await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
-    const port = (keys.address() as AddressInfo).port;
-    app = await TestApp.start({ AUTH_JWT_SECRET: '', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE });
+    provider = await startOidcProvider();
+    app = await TestApp.start({ AUTH_JWT_SECRET: '', AUTH_JWKS_URL: provider.jwksUrl, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE });
   });
   afterAll(async () => {
     await app?.close();
-    await new Promise((resolve) => keys.close(resolve));
+    await provider.close();
   });
 
   it('refuses a token whose email the provider says is not verified', async () => {
