@@ -224,6 +224,16 @@ AS $function$
         END IF;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.idempotency_keys_forget_contact()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        UPDATE idempotency_keys SET request_hash = NULL
+         WHERE outcome_type = 'CompanyContact' AND outcome_key = OLD.id::text AND request_hash IS NOT NULL;
+        RETURN NULL;
+      END $function$;
+
 CREATE OR REPLACE FUNCTION public.interactions_count_daily_totals()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -270,6 +280,16 @@ AS $function$
       BEGIN
         DELETE FROM interaction_daily_totals;
         RETURN NULL;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.personal_information_access_log_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        RAISE EXCEPTION 'personal_information_access_log is append-only: % refused', TG_OP
+          USING ERRCODE = 'insufficient_privilege',
+                HINT = 'The trace of an access to personal information is never changed nor deleted.';
       END $function$;
 
 CREATE TABLE public.accompaniments (
@@ -319,10 +339,13 @@ CREATE TABLE public.advisors (
   version integer DEFAULT 1 NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  identity_issuer character varying(300),
+  identity_subject character varying(255),
   CONSTRAINT advisors_direction_code_fkey FOREIGN KEY (direction_code) REFERENCES regional_directions(code),
   CONSTRAINT advisors_email_check CHECK ((((email)::text = lower((email)::text)) AND ((email)::text ~~ '%_@_%'::text))),
   CONSTRAINT advisors_email_key UNIQUE (email),
   CONSTRAINT advisors_full_name_check CHECK ((btrim((full_name)::text) <> ''::text)),
+  CONSTRAINT advisors_identity_complete CHECK (((identity_issuer IS NULL) = (identity_subject IS NULL))),
   CONSTRAINT advisors_manager_direction_check CHECK ((((role)::text <> 'MANAGER'::text) OR (direction_code IS NOT NULL))),
   CONSTRAINT advisors_pkey PRIMARY KEY (id),
   CONSTRAINT advisors_role_check CHECK (((role)::text = ANY ((ARRAY['ADVISOR'::character varying, 'MANAGER'::character varying, 'ANALYST'::character varying, 'ADMIN'::character varying])::text[]))),
@@ -472,11 +495,12 @@ CREATE TABLE public.idempotency_keys (
   actor_id uuid NOT NULL,
   key character varying(200) NOT NULL,
   operation character varying(200) NOT NULL,
-  request_hash character(64) NOT NULL,
-  response jsonb,
+  request_hash character(64),
   created_at timestamp with time zone DEFAULT now() NOT NULL,
+  outcome_type character varying(100),
+  outcome_key character varying(200),
   CONSTRAINT idempotency_keys_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES advisors(id),
-  CONSTRAINT idempotency_keys_pkey PRIMARY KEY (actor_id, key, operation)
+  CONSTRAINT idempotency_keys_pkey PRIMARY KEY (actor_id, key)
 );
 
 CREATE TABLE public.interaction_daily_totals (
@@ -865,6 +889,8 @@ CREATE INDEX advisor_regions_region_code_idx ON public.advisor_regions USING btr
 
 CREATE INDEX advisors_full_name_idx ON public.advisors USING btree (lower((full_name)::text), id);
 
+CREATE UNIQUE INDEX advisors_identity_key ON public.advisors USING btree (identity_issuer, identity_subject) WHERE (identity_subject IS NOT NULL);
+
 CREATE INDEX advisors_service_point_id_idx ON public.advisors USING btree (service_point_id);
 
 CREATE INDEX audit_log_actor_idx ON public.audit_log USING btree (actor_id, occurred_at DESC);
@@ -909,6 +935,8 @@ CREATE INDEX event_participations_company_idx ON public.event_participations USI
 
 CREATE INDEX idempotency_keys_created_at_idx ON public.idempotency_keys USING btree (created_at);
 
+CREATE INDEX idempotency_keys_outcome_idx ON public.idempotency_keys USING btree (outcome_type, outcome_key);
+
 CREATE INDEX interactions_accompaniment_recent_idx ON public.interactions USING btree (accompaniment_id, occurred_on DESC, created_at DESC, id DESC);
 
 CREATE INDEX interactions_advisor_id_idx ON public.interactions USING btree (advisor_id, occurred_on DESC);
@@ -945,6 +973,10 @@ CREATE TRIGGER accompaniments_employer_activity_truncate AFTER TRUNCATE ON publi
 
 CREATE TRIGGER accompaniments_employer_activity_update AFTER UPDATE ON public.accompaniments REFERENCING OLD TABLE AS old_files NEW TABLE AS new_files FOR EACH STATEMENT EXECUTE FUNCTION accompaniments_refresh_employer_activity();
 
+CREATE TRIGGER idempotency_keys_forget_anonymized_contact AFTER UPDATE OF anonymized_at ON public.company_contacts FOR EACH ROW WHEN (((old.anonymized_at IS NULL) AND (new.anonymized_at IS NOT NULL))) EXECUTE FUNCTION idempotency_keys_forget_contact();
+
+CREATE TRIGGER idempotency_keys_forget_deleted_contact AFTER DELETE ON public.company_contacts FOR EACH ROW EXECUTE FUNCTION idempotency_keys_forget_contact();
+
 CREATE TRIGGER interactions_daily_totals_delete AFTER DELETE ON public.interactions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interactions_count_daily_totals();
 
 CREATE TRIGGER interactions_daily_totals_insert AFTER INSERT ON public.interactions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interactions_count_daily_totals();
@@ -952,3 +984,7 @@ CREATE TRIGGER interactions_daily_totals_insert AFTER INSERT ON public.interacti
 CREATE TRIGGER interactions_daily_totals_truncate AFTER TRUNCATE ON public.interactions FOR EACH STATEMENT EXECUTE FUNCTION interactions_truncate_daily_totals();
 
 CREATE TRIGGER interactions_daily_totals_update AFTER UPDATE ON public.interactions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interactions_count_daily_totals();
+
+CREATE TRIGGER personal_information_access_log_append_only BEFORE DELETE OR UPDATE ON public.personal_information_access_log FOR EACH ROW EXECUTE FUNCTION personal_information_access_log_append_only();
+
+CREATE TRIGGER personal_information_access_log_no_truncate BEFORE TRUNCATE ON public.personal_information_access_log FOR EACH STATEMENT EXECUTE FUNCTION personal_information_access_log_append_only();

@@ -50,6 +50,12 @@ export class StateMachine<S extends string, A extends string, C = undefined> {
     return this.spec.transitions[action].from.includes(state);
   }
 
+  /** States no transition leaves: a record there is history. */
+  finalStates(): S[] {
+    const transitions = Object.values<Transition<S, C>>(this.spec.transitions);
+    return (Object.keys(this.spec.states) as S[]).filter((state) => !transitions.some((t) => t.from.includes(state)));
+  }
+
   /** The transition that takes a record from `from` to `to`, if there is one. */
   actionTo(from: S, to: S): A | null {
     const actions = Object.keys(this.spec.transitions) as A[];
@@ -103,7 +109,7 @@ export function renderStateMachine(machine: StateMachine<string, string, never>,
     '',
     `\`${source}\`. States: ${Object.entries(states)
       .map(([state, label]) => `\`${state}\` ${both(label)}`)
-      .join(', ')}. Created as ${codes(initial)}.`,
+      .join(', ')}. Created as ${codes(initial)}; final (no transition leaves them): ${codes(machine.finalStates()) || 'none'}.`,
     '',
     '| Transition | From | To | Guards, in order |',
     '| --- | --- | --- | --- |',

@@ -4,17 +4,18 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
+import { csvRow, UTF8_BOM } from '../common/csv.js';
 import { fiscalYearBounds } from '../common/period.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import { BI_EXPORT_VIEWS, FISCAL_YEAR_COLUMNS } from './bi-export-views.js';
-import { csvLine } from './csv-cell.js';
 import { ExportsRepository } from './exports.repository.js';
 
 export interface BiExportRequest {
   /** A key of BI_EXPORT_VIEWS, e.g. `employer-counts`. */
   view: string;
   fiscalYear?: string;
-  delimiter: ',' | ';';
+  /** One character (`,` or `;` over HTTP); not a double quote nor a line break. */
+  delimiter: string;
   bom: boolean;
 }
 
@@ -29,9 +30,10 @@ export interface ExportPlan {
 export const EXPORT_ROLES = [Role.MANAGER, Role.ANALYST, Role.ADMIN];
 
 /**
- * Streams a `bi` view as CSV (header row first) to a writable: PostgreSQL COPY from the replica when there is
- * one, read back record by record and written again with formula-like cells neutralized, so the rows never sit
- * in memory and nothing a spreadsheet would evaluate gets through.
+ * Streams a `bi` view as CSV (header row first) to a writable — `GET /exports/<view>.csv` and `npm run export`:
+ * PostgreSQL COPY from the replica when there is one (ExportsRepository), read back record by record and written
+ * again by src/common/csv.ts (RFC 4180, formula-like cells neutralized), so the rows never sit in memory and nothing
+ * a spreadsheet would evaluate gets through. The view itself stays raw.
  */
 @Injectable()
 export class BiExportService {
@@ -58,15 +60,17 @@ export class BiExportService {
   }
 
   async write(plan: ExportPlan, request: BiExportRequest, target: Writable): Promise<void> {
-    await this.repository.copy(plan.view, plan.where, async (csv) => {
-      if (request.bom) target.write('\uFEFF');
+    await this.repository.copy(plan.view, plan.where, async (copied) => {
+      if (request.bom) target.write(UTF8_BOM);
+      const csv = { delimiter: request.delimiter };
       const rewrite = new Transform({
         objectMode: true,
         transform(record: string[], _encoding, done) {
-          done(null, csvLine(record, request.delimiter));
+          done(null, csvRow(record, csv));
         },
       });
-      await pipeline(csv, parse({ relax_column_count: false }), rewrite, target);
+      // Standard output stays open (the process ends it); a file or an HTTP response is ended.
+      await pipeline(copied, parse({ relax_column_count: false }), rewrite, target, { end: target !== process.stdout });
     });
   }
 }

@@ -18,19 +18,13 @@ export class ExportsRepository {
   }
 
   /** `COPY (SELECT * FROM bi.<view> [WHERE <column> = '<value>']) TO STDOUT` as CSV with a header, to `consume`. */
-  async copy(
-    view: string,
-    where: { column: string; value: string } | null,
-    consume: (csv: Readable) => Promise<void>,
-    delimiter = ',',
-  ): Promise<void> {
+  async copy(view: string, where: { column: string; value: string } | null, consume: (csv: Readable) => Promise<void>): Promise<void> {
     // COPY takes no parameters: callers pass a view and a value they checked (a bi view's name, YYYY-YYYY).
     const condition = where ? ` WHERE ${where.column} = '${where.value}'` : '';
-    const options = `FORMAT csv, HEADER true${delimiter === ',' ? '' : `, DELIMITER '${delimiter.replace("'", "''")}'`}`;
     const runner = this.dataSource.createQueryRunner('slave');
     try {
       const client = (await runner.connect()) as pg.PoolClient;
-      await consume(client.query(copyTo(`COPY (SELECT * FROM bi.${view}${condition}) TO STDOUT WITH (${options})`)));
+      await consume(client.query(copyTo(`COPY (SELECT * FROM bi.${view}${condition}) TO STDOUT WITH (FORMAT csv, HEADER true)`)));
     } finally {
       await runner.release();
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/request-context.js';
+import { todayInQuebec } from '../common/calendar.js';
 import { assertDateRange } from '../common/date-rules.js';
 import { keyedLoader } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
@@ -13,7 +14,7 @@ import type {
 import type { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventRepository } from './journees-quebec-event.repository.js';
 import { EventStatus } from './journees-quebec.enums.js';
-import { EVENT_STATES, eventDateProblems, type EventDates } from './journees-quebec.rules.js';
+import { eventChangeProblems, eventDateProblems, FINAL_EVENT_STATUSES, type EventDates } from './journees-quebec.rules.js';
 
 const DATE_FIELDS = ['startsOn', 'endsOn', 'registrationDeadline'] as const;
 
@@ -66,8 +67,9 @@ export class JourneesQuebecEventsService {
   }
 
   /**
-   * Changes the fields given, checked against the stored ones (dates stay coherent, the status moves one allowed
-   * step), as `UPDATE … WHERE id AND version` with the row count checked.
+   * Changes the fields given, checked against the stored ones (nothing changes once the event is held or
+   * cancelled, the status moves one allowed step, HELD not before the event starts, dates stay coherent), as
+   * `UPDATE … WHERE id AND version` with the row count checked.
    */
   async updateEvent(ctx: RequestContext, input: UpdateJourneesQuebecEventInput): Promise<JourneesQuebecEvent> {
     const before = await this.repository.forUpdate(ctx, input.id, input.version);
@@ -77,13 +79,9 @@ export class JourneesQuebecEventsService {
       Object.entries(fields).filter(([key, value]) => value != null && value !== before[key as keyof typeof fields]),
     ) as Partial<JourneesQuebecEvent>;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
-    const problems: FieldProblem[] = [];
-    if (changes.status) {
-      const problem = EVENT_STATES.moveProblem(before.status, changes.status, { field: 'input.status' });
-      if (problem) problems.push(problem);
-    }
+    const problems: FieldProblem[] = eventChangeProblems(before, changes, todayInQuebec());
     const changedDates = new Set(DATE_FIELDS.filter((field) => changes[field] !== undefined));
-    if (changedDates.size > 0) {
+    if (changedDates.size > 0 && !FINAL_EVENT_STATUSES.includes(before.status)) {
       const dates: EventDates = {
         startsOn: changes.startsOn ?? before.startsOn,
         endsOn: changes.endsOn ?? before.endsOn,

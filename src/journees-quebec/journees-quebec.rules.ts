@@ -5,9 +5,11 @@ import { EventStatus, ParticipationStatus as P } from './journees-quebec.enums.j
 
 /** SPEC §3 and the Journées Québec issue: the pure rules, kept apart from the database so they are unit-tested. */
 
-/** What the rules of an event's status change look at: the field that asked for it. */
+/** What the rules of an event's status change look at: the field that asked for it, its start date (after the change), today. */
 export interface EventChange {
   field: string;
+  startsOn: string;
+  today: string;
 }
 
 /** Journées Québec events: one step forward, or cancelled before they are held. */
@@ -22,7 +24,16 @@ export const EVENT_STATES = new StateMachine<EventStatus, 'openRegistration' | '
       from: [EventStatus.PLANNED],
       to: EventStatus.REGISTRATION_OPEN,
     },
-    hold: { label: { fr: 'tenir', en: 'hold' }, from: [EventStatus.REGISTRATION_OPEN], to: EventStatus.HELD },
+    hold: {
+      label: { fr: 'marquer tenu', en: 'mark held' },
+      from: [EventStatus.REGISTRATION_OPEN],
+      to: EventStatus.HELD,
+      guards: [
+        guard('l’événement a commencé', 'the event has started', ({ field, startsOn, today }) =>
+          startsOn > today ? { field, message: 'field.eventHeldBeforeStart', params: { startsOn } } : null,
+        ),
+      ],
+    },
     cancel: { label: { fr: 'annuler', en: 'cancel' }, from: [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN], to: EventStatus.CANCELLED },
   },
   refusal: (from, { field }, to) => ({
@@ -34,6 +45,34 @@ export const EVENT_STATES = new StateMachine<EventStatus, 'openRegistration' | '
 
 /** Statuses an event may be created with. */
 export const INITIAL_EVENT_STATUSES = EVENT_STATES.spec.initial;
+
+/** Statuses after which an event is history (no transition leaves them): nothing about it changes any more. */
+export const FINAL_EVENT_STATUSES: readonly EventStatus[] = EVENT_STATES.finalStates();
+
+/**
+ * What is wrong with changing an event in `before` state by `changes` on `today`: a held or cancelled event takes
+ * no change at all (each field given is named; a status change is named by the transition table); the status moves
+ * by a transition of EVENT_STATES, whose guards see the start date the event will have after the change.
+ */
+export function eventChangeProblems(
+  before: { status: EventStatus; startsOn: string },
+  changes: Partial<Record<string, unknown>> & { status?: EventStatus; startsOn?: string },
+  today: string,
+  prefix = 'input',
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (FINAL_EVENT_STATUSES.includes(before.status)) {
+    for (const field of Object.keys(changes).filter((key) => key !== 'status')) {
+      problems.push({ field: `${prefix}.${field}`, message: 'field.eventFinal', params: labelParams('status', LABELS.eventStatus[before.status]) });
+    }
+  }
+  if (changes.status) {
+    const change = { field: `${prefix}.status`, startsOn: changes.startsOn ?? before.startsOn, today };
+    const problem = EVENT_STATES.moveProblem(before.status, changes.status, change);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
 
 export interface EventDates {
   startsOn: string;

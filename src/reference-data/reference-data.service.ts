@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { foldEmailCase } from '../common/email-address.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import { BadUserInputError, ConflictError } from '../errors/domain.errors.js';
@@ -170,7 +171,7 @@ export class ReferenceDataService {
         values.postalCode = normalized;
       }
     }
-    if (values.email) values.email = values.email.toLowerCase();
+    if (values.email) values.email = foldEmailCase(values.email);
     return values;
   }
 }

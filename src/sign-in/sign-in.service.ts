@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import { issueToken } from '../auth/token-issuer.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { AppConfig } from '../config/app-config.js';
+import { foldEmailCase } from '../common/email-address.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import { SignInRepository } from './sign-in.repository.js';
 import type { DevelopmentSession, DevelopmentSignInAdvisor, SignInOptions } from './sign-in.types.js';
@@ -34,7 +35,7 @@ export class SignInService {
 
   async developmentSignIn(_ctx: RequestContext | null, email: string): Promise<DevelopmentSession> {
     this.requireDevelopment();
-    const normalized = email.trim().toLowerCase();
+    const normalized = foldEmailCase(email.trim());
     if (!(await this.repository.isActive(normalized))) throw BadUserInputError.field('email', 'signIn.unknownAdvisor', { email: normalized });
     const token = await issueToken(this.config, normalized, DEVELOPMENT_SESSION);
     return { token, expiresAt: new Date(decodeJwt(token).exp! * 1000) };
