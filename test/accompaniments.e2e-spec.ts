@@ -21,7 +21,6 @@ import {
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
 
-
 describe('accompaniment files', () => {
   let app: TestApp;
   let laval: AdvisorFixture; // ADVISOR, region 13

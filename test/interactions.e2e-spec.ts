@@ -20,7 +20,6 @@ import {
 import { dataOf, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
 
-
 describe('interactions', () => {
   let app: TestApp;
   let lead: AdvisorFixture; // ADVISOR of Laval (13) and Laurentides (15), leads the files

@@ -34,7 +34,6 @@ import {
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
 
-
 describe('scoping by region (SPEC §5)', () => {
   let app: TestApp;
   let lavalAdvisor: AdvisorFixture; // ADVISOR, region 13
