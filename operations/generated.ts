@@ -43,7 +43,7 @@ export type AdvancePortailReferralInput = {
   on: string;
   /** Nouvelle étape, après l’étape actuelle */
   step: PortailReferralStep;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -62,7 +62,7 @@ export type CloseAccompanimentInput = {
   closedOn: string;
   id: string | number;
   outcome?: ClosingOutcome | null | undefined;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -71,6 +71,7 @@ export type CloseRecruitmentNeedInput = {
   id: string | number;
   /** Par défaut aujourd’hui */
   on?: string | null | undefined;
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -407,7 +408,7 @@ export type PutAccompanimentOnHoldInput = {
   id: string | number;
   /** Par défaut aujourd’hui */
   on?: string | null | undefined;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -415,7 +416,7 @@ export type PutAccompanimentOnHoldInput = {
 export type ReassignAccompanimentInput = {
   advisorId: string | number;
   id: string | number;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -430,7 +431,7 @@ export type RecordEventOutcomeInput = {
   /** Promesses d’embauche faites (au plus interviewsHeld) */
   offersMade: number;
   participationId: string | number;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -440,6 +441,7 @@ export type RecordPositionsFilledInput = {
   /** Date (par défaut aujourd’hui) */
   on?: string | null | undefined;
   positionsFilled: number;
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -490,7 +492,7 @@ export type ResumeAccompanimentInput = {
   id: string | number;
   /** Par défaut aujourd’hui */
   on?: string | null | undefined;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -557,6 +559,7 @@ export type UpdateAdvisorInput = {
   regionCodes?: Array<string> | null | undefined;
   role?: Role | null | undefined;
   servicePointId?: string | number | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -569,6 +572,7 @@ export type UpdateCompanyContactInput = {
   phone?: string | null | undefined;
   preferredLanguage?: PreferredLanguage | null | undefined;
   title?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -589,6 +593,7 @@ export type UpdateCompanyInput = {
   postalCode?: string | null | undefined;
   regionCode?: string | null | undefined;
   sizeBand?: SizeBand | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -600,6 +605,7 @@ export type UpdateInteractionInput = {
   mode?: InteractionMode | null | undefined;
   occurredOn?: string | null | undefined;
   summary?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -614,6 +620,7 @@ export type UpdateJourneesQuebecEventInput = {
   registrationDeadline?: string | null | undefined;
   startsOn?: string | null | undefined;
   status?: JourneesQuebecEventStatus | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -629,6 +636,7 @@ export type UpdateRecruitmentNeedInput = {
   /** Nouvel état, selon les passages permis (FILLED exige tous les postes pourvus) */
   status?: RecruitmentNeedStatus | null | undefined;
   title?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
   workRegionCode?: string | null | undefined;
 };
@@ -639,6 +647,7 @@ export type UpdateRegionInput = {
   /** Direction régionale de rattachement */
   directionCode?: string | null | undefined;
   name?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -648,6 +657,7 @@ export type UpdateRegionalDirectionInput = {
   name?: string | null | undefined;
   /** Régions de la direction, au complet : celles qui n’y figurent plus n’ont plus de direction */
   regionCodes?: Array<string> | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -660,6 +670,7 @@ export type UpdateServicePointInput = {
   name?: string | null | undefined;
   phone?: string | null | undefined;
   postalCode?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
