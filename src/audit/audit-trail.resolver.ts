@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, Info, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Roles } from '../auth/auth.decorators.js';
 import type { RequestContext } from '../auth/request-context.js';
@@ -6,6 +6,7 @@ import { Role } from '../auth/role.js';
 import { PaginationArgs } from '../graphql/pagination/pagination.args.js';
 import { Connection } from '../graphql/pagination/connection.type.js';
 import { RequiredText } from '../graphql/validation/field-rules.js';
+import { InputField } from '../graphql/validation/input-field.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditTrailService } from './audit-trail.service.js';
 import { accessChannelOf, PersonalDataAccessLog } from './personal-data-access-log.js';
@@ -14,12 +15,14 @@ const AuditEntryConnection = Connection(AuditEntry);
 
 @ArgsType()
 class AuditTrailArgs extends PaginationArgs {
-  @Field({ description: 'Company, CompanyContact, Accompaniment, Interaction, Advisor, ServicePoint…' })
-  @RequiredText(40)
+  @InputField(
+    () => String,
+    { description: 'Company, CompanyContact, Accompaniment, Interaction, Advisor, ServicePoint…' },
+    RequiredText(40),
+  )
   entityType!: string;
 
-  @Field()
-  @RequiredText(64)
+  @InputField(() => String, RequiredText(64))
   entityId!: string;
 }
 

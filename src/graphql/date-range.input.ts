@@ -1,12 +1,12 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { GraphQLDate } from './date.scalar.js';
+import { InputType } from '@nestjs/graphql';
+import { DateField } from './validation/input-field.js';
 
 @InputType({ description: 'Intervalle de dates, bornes incluses' })
 export class DateRangeInput {
-  @Field(() => GraphQLDate)
+  @DateField()
   from!: string;
 
-  @Field(() => GraphQLDate, { description: 'Inclus' })
+  @DateField({ description: 'Inclus' })
   to!: string;
 }
 

@@ -1,26 +1,19 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
-import { messageOf, Text } from './validation/field-rules.js';
-import { GraphQLDate } from './date.scalar.js';
+import { InputType } from '@nestjs/graphql';
+import { Text } from './validation/field-rules.js';
+import { BooleanField, DateField, InputField } from './validation/input-field.js';
 
 /** SPEC §6: exactly one form — fiscalYear, or from+to, or sinceDeployment. */
 @InputType({ description: 'Période : exactement une forme — fiscalYear, ou from + to, ou sinceDeployment' })
 export class PeriodInput {
-  @Field(() => String, { nullable: true, description: 'Exercice financier « 2020-2021 » = 2020-04-01 .. 2021-03-31' })
-  @IsOptional()
-  @Text(9)
+  @InputField(() => String, { nullable: true, description: 'Exercice financier « 2020-2021 » = 2020-04-01 .. 2021-03-31' }, Text(9))
   fiscalYear?: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true })
-  @IsOptional()
+  @DateField({ nullable: true })
   from?: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Inclus' })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'Inclus' })
   to?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Depuis le déploiement : 2019-08-01 .. aujourd’hui' })
-  @IsOptional()
-  @IsBoolean(messageOf('field.invalid'))
+  @BooleanField({ nullable: true, description: 'Depuis le déploiement : 2019-08-01 .. aujourd’hui' })
   sinceDeployment?: boolean | null;
 }

@@ -1,119 +1,90 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArgsType, InputType } from '@nestjs/graphql';
 import { Role } from '../../auth/role.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { AsciiEmailAddress, messageOf, ReadVersion, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { AsciiEmailAddress, DirectionCode, ReadVersion, RegionCode, RegionCodes, RequiredText, Text } from '../../graphql/validation/field-rules.js';
+import { BooleanField, EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
 
 @InputType({ description: 'Nouvelle utilisatrice ou nouvel utilisateur (ADMIN)' })
 export class CreateAdvisorInput {
-  @Field({ description: 'Courriel professionnel, en caractères ASCII ; enregistré en minuscules' })
-  @AsciiEmailAddress()
+  @InputField(() => String, { description: 'Courriel professionnel, en caractères ASCII ; enregistré en minuscules' }, AsciiEmailAddress())
   email!: string;
 
-  @Field()
-  @RequiredText(200)
+  @InputField(() => String, RequiredText(200))
   fullName!: string;
 
-  @Field(() => Role)
-  @IsEnum(Role, messageOf('field.invalid'))
+  @EnumField(Role)
   role!: Role;
 
-  @Field(() => [String], {
-    description: 'Régions assignées (codes 01 à 17) ; au moins une pour ADVISOR. Un MANAGER a celles de sa direction.',
-  })
-  @RegionCodes()
+  @InputField(
+    () => [String],
+    { description: 'Régions assignées (codes 01 à 17) ; au moins une pour ADVISOR. Un MANAGER a celles de sa direction.' },
+    RegionCodes(),
+  )
   regionCodes!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Direction régionale (obligatoire pour MANAGER)' })
-  @IsOptional()
-  @Matches(/^[A-Z0-9]{2,8}$/, messageOf('field.directionCode'))
+  @InputField(() => String, { nullable: true, description: 'Direction régionale (obligatoire pour MANAGER)' }, DirectionCode())
   directionCode?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Point de services où la personne est en poste' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Point de services où la personne est en poste' })
   servicePointId?: string;
 }
 
 @InputType({ description: 'Modification d’une utilisatrice ou d’un utilisateur (ADMIN), avec la version lue' })
 export class UpdateAdvisorInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
   @ReadVersion()
   version!: number;
 
-  @Field({
-    nullable: true,
-    description:
-      'Nouveau courriel. Avec un fournisseur OpenID Connect, le lien au sujet du fournisseur est oublié (même si le ' +
-      'courriel ne change pas) : la prochaine connexion avec ce courriel, vérifié, refait le lien',
-  })
-  @IsOptional()
-  @AsciiEmailAddress()
+  @InputField(
+    () => String,
+    {
+      nullable: true,
+      description:
+        'Nouveau courriel. Avec un fournisseur OpenID Connect, le lien au sujet du fournisseur est oublié (même si le ' +
+        'courriel ne change pas) : la prochaine connexion avec ce courriel, vérifié, refait le lien',
+    },
+    AsciiEmailAddress(),
+  )
   email?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @RequiredText(200)
+  @InputField(() => String, { nullable: true }, RequiredText(200))
   fullName?: string;
 
-  @Field(() => Role, { nullable: true })
-  @IsOptional()
-  @IsEnum(Role, messageOf('field.invalid'))
+  @EnumField(Role, { nullable: true })
   role?: Role;
 
-  @Field(() => [String], { nullable: true, description: 'Régions assignées, au complet' })
-  @IsOptional()
-  @RegionCodes()
+  @InputField(() => [String], { nullable: true, description: 'Régions assignées, au complet' }, RegionCodes())
   regionCodes?: string[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Z0-9]{2,8}$/, messageOf('field.directionCode'))
+  @InputField(() => String, { nullable: true }, DirectionCode())
   directionCode?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true })
   servicePointId?: string;
 
-  @Field({ nullable: true, description: 'false désactive le compte (il ne peut plus s’authentifier)' })
-  @IsOptional()
-  @IsBoolean(messageOf('field.invalid'))
+  @BooleanField({ nullable: true, description: 'false désactive le compte (il ne peut plus s’authentifier)' })
   active?: boolean;
 }
 
 @InputType({ description: 'Filtre de la liste des utilisatrices et utilisateurs' })
 export class AdvisorFilter {
-  @Field(() => Role, { nullable: true })
-  @IsOptional()
-  @IsEnum(Role, messageOf('field.invalid'))
+  @EnumField(Role, { nullable: true })
   role?: Role;
 
-  @Field(() => String, { nullable: true, description: 'Qui a cette région parmi les siennes' })
-  @IsOptional()
-  @RegionCode()
+  @InputField(() => String, { nullable: true, description: 'Qui a cette région parmi les siennes' }, RegionCode())
   regionCode?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean(messageOf('field.invalid'))
+  @BooleanField({ nullable: true })
   active?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Nom ou courriel contient ce texte (sans égard à la casse)' })
-  @IsOptional()
-  @Text(100)
+  @InputField(() => String, { nullable: true, description: 'Nom ou courriel contient ce texte (sans égard à la casse)' }, Text(100))
   search?: string;
 }
 
 @ArgsType()
 export class AdvisorsArgs extends PaginationArgs {
-  @Field(() => AdvisorFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AdvisorFilter)
+  @NestedField(AdvisorFilter, { nullable: true })
   filter?: AdvisorFilter;
 }

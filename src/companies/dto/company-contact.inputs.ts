@@ -1,79 +1,55 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
-import { EmailAddress, messageOf, ReadVersion, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { InputType } from '@nestjs/graphql';
+import { EmailAddress, ReadVersion, RequiredText, Text } from '../../graphql/validation/field-rules.js';
+import { EnumField, IdField, InputField } from '../../graphql/validation/input-field.js';
 import { PreferredLanguage } from '../company.enums.js';
 
 @InputType({ description: 'Nouvelle personne-ressource d’une entreprise de vos régions' })
 export class AddCompanyContactInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   companyId!: string;
 
-  @Field()
-  @RequiredText(100)
+  @InputField(() => String, RequiredText(100))
   firstName!: string;
 
-  @Field()
-  @RequiredText(100)
+  @InputField(() => String, RequiredText(100))
   lastName!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(150)
+  @InputField(() => String, { nullable: true }, Text(150))
   title?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @EmailAddress()
+  @InputField(() => String, { nullable: true }, EmailAddress())
   email?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(40)
+  @InputField(() => String, { nullable: true }, Text(40))
   phone?: string;
 
-  @Field(() => PreferredLanguage, { nullable: true, defaultValue: PreferredLanguage.FR })
-  @IsOptional()
-  @IsEnum(PreferredLanguage, messageOf('field.invalid'))
+  @EnumField(PreferredLanguage, { nullable: true, defaultValue: PreferredLanguage.FR })
   preferredLanguage?: PreferredLanguage;
 }
 
 @InputType({ description: 'Modification d’une personne-ressource (avec la version lue)' })
 export class UpdateCompanyContactInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
   @ReadVersion()
   version!: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @RequiredText(100)
+  @InputField(() => String, { nullable: true }, RequiredText(100))
   firstName?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @RequiredText(100)
+  @InputField(() => String, { nullable: true }, RequiredText(100))
   lastName?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(150)
+  @InputField(() => String, { nullable: true }, Text(150))
   title?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @EmailAddress()
+  @InputField(() => String, { nullable: true }, EmailAddress())
   email?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(40)
+  @InputField(() => String, { nullable: true }, Text(40))
   phone?: string;
 
-  @Field(() => PreferredLanguage, { nullable: true })
-  @IsOptional()
-  @IsEnum(PreferredLanguage, messageOf('field.invalid'))
+  @EnumField(PreferredLanguage, { nullable: true })
   preferredLanguage?: PreferredLanguage;
 }

@@ -1,92 +1,66 @@
-import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { ArgsType, InputType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize } from 'class-validator';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, MultilineText, ReadVersion, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { messageOf, MultilineText, ReadVersion, RegionCode, RegionCodes, RequiredText, Text } from '../../graphql/validation/field-rules.js';
+import { BooleanField, EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
 import { Ownership, SizeBand } from '../company.enums.js';
 
 /** Fields a company may be created or edited with. NEQ, SCIAN and postal code are checked by the service. */
 @InputType({ isAbstract: true })
 abstract class CompanyFields {
-  @Field(() => [String], { nullable: true, description: 'Autres noms' })
-  @IsOptional()
-  @ArrayMaxSize(20, messageOf('field.invalid'))
-  @Text(300, true)
+  @InputField(() => [String], { nullable: true, description: 'Autres noms' }, ArrayMaxSize(20, messageOf('field.invalid')), Text(300, true))
   otherNames?: string[];
 
-  @Field(() => String, { nullable: true, description: 'NEQ : 10 chiffres (espaces et tirets acceptés)' })
-  @IsOptional()
-  @Text(20)
+  @InputField(() => String, { nullable: true, description: 'NEQ : 10 chiffres (espaces et tirets acceptés)' }, Text(20))
   neq?: string;
 
-  @Field(() => String, { nullable: true, description: 'Code SCIAN 2022, 2 à 6 chiffres' })
-  @IsOptional()
-  @Text(10)
+  @InputField(() => String, { nullable: true, description: 'Code SCIAN 2022, 2 à 6 chiffres' }, Text(10))
   naicsCode?: string;
 
-  @Field(() => SizeBand, { nullable: true })
-  @IsOptional()
-  @IsEnum(SizeBand, messageOf('field.invalid'))
+  @EnumField(SizeBand, { nullable: true })
   sizeBand?: SizeBand;
 
-  @Field(() => Ownership, { nullable: true })
-  @IsOptional()
-  @IsEnum(Ownership, messageOf('field.invalid'))
+  @EnumField(Ownership, { nullable: true })
   ownership?: Ownership;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MultilineText(300)
+  @InputField(() => String, { nullable: true }, MultilineText(300))
   address?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(100)
+  @InputField(() => String, { nullable: true }, Text(100))
   municipality?: string;
 
-  @Field(() => String, { nullable: true, description: 'Code postal canadien ; normalisé en A1A 1A1' })
-  @IsOptional()
-  @Text(10)
+  @InputField(() => String, { nullable: true, description: 'Code postal canadien ; normalisé en A1A 1A1' }, Text(10))
   postalCode?: string;
 }
 
 @InputType({ description: 'Nouvelle entreprise : seuls legalName et regionCode sont obligatoires' })
 export class CreateCompanyInput extends CompanyFields {
-  @Field({ description: 'Nom légal' })
-  @RequiredText(300)
+  @InputField(() => String, { description: 'Nom légal' }, RequiredText(300))
   legalName!: string;
 
-  @Field({ description: 'Région de l’établissement (01 à 17)' })
-  @RegionCode()
+  @InputField(() => String, { description: 'Région de l’établissement (01 à 17)' }, RegionCode())
   regionCode!: string;
 
-  @Field({
+  @BooleanField({
     nullable: true,
     defaultValue: false,
     description: 'true : vous avez vérifié les doublons probables et il s’agit bien d’une autre entreprise',
   })
-  @IsOptional()
-  @IsBoolean(messageOf('field.invalid'))
   confirmNotDuplicate?: boolean;
 }
 
 @InputType({ description: 'Modification d’une entreprise : la version lue et les champs à changer' })
 export class UpdateCompanyInput extends CompanyFields {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
   @ReadVersion()
   version!: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @RequiredText(300)
+  @InputField(() => String, { nullable: true }, RequiredText(300))
   legalName?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @RegionCode()
+  @InputField(() => String, { nullable: true }, RegionCode())
   regionCode?: string;
 }
 
@@ -107,78 +81,52 @@ registerEnumType(SortDirection, { name: 'SortDirection' });
 
 @InputType({ description: 'Tri des entreprises' })
 export class CompanyOrder {
-  @Field(() => CompanyOrderField)
-  @IsEnum(CompanyOrderField, messageOf('field.invalid'))
+  @EnumField(CompanyOrderField)
   field!: CompanyOrderField;
 
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
-  @IsOptional()
-  @IsEnum(SortDirection, messageOf('field.invalid'))
+  @EnumField(SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
   direction?: SortDirection;
 }
 
 @InputType({ description: 'Filtre du répertoire des entreprises' })
 export class CompanyFilter {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Nom légal ou autre nom (sans égard aux accents ni à la casse), ou début de NEQ',
-  })
-  @IsOptional()
-  @Text(200)
+  @InputField(
+    () => String,
+    { nullable: true, description: 'Nom légal ou autre nom (sans égard aux accents ni à la casse), ou début de NEQ' },
+    Text(200),
+  )
   search?: string;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @RegionCodes()
+  @InputField(() => [String], { nullable: true }, RegionCodes())
   regionCodes?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Secteur SCIAN (2 chiffres) ou code plus fin' })
-  @IsOptional()
-  @Text(6)
+  @InputField(() => String, { nullable: true, description: 'Secteur SCIAN (2 chiffres) ou code plus fin' }, Text(6))
   naicsCode?: string;
 
-  @Field(() => [SizeBand], { nullable: true })
-  @IsOptional()
-  @IsEnum(SizeBand, messageOf('field.invalid', {}, true))
+  @EnumField([SizeBand], { nullable: true })
   sizeBands?: SizeBand[];
 
-  @Field(() => Ownership, { nullable: true })
-  @IsOptional()
-  @IsEnum(Ownership, messageOf('field.invalid'))
+  @EnumField(Ownership, { nullable: true })
   ownership?: Ownership;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(100)
+  @InputField(() => String, { nullable: true }, Text(100))
   municipality?: string;
 }
 
 @ArgsType()
 export class CompaniesArgs extends PaginationArgs {
-  @Field(() => CompanyFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CompanyFilter)
+  @NestedField(CompanyFilter, { nullable: true })
   filter?: CompanyFilter;
 
-  @Field(() => CompanyOrder, {
-    nullable: true,
-    description: 'Par défaut : RELEVANCE avec une recherche, sinon NAME',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CompanyOrder)
+  @NestedField(CompanyOrder, { nullable: true, description: 'Par défaut : RELEVANCE avec une recherche, sinon NAME' })
   orderBy?: CompanyOrder;
 }
 
 @ArgsType()
 export class PossibleDuplicatesArgs {
-  @Field({ description: 'Nom légal envisagé' })
-  @RequiredText(300)
+  @InputField(() => String, { description: 'Nom légal envisagé' }, RequiredText(300))
   legalName!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Text(20)
+  @InputField(() => String, { nullable: true }, Text(20))
   neq?: string;
 }

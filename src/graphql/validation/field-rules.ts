@@ -144,6 +144,9 @@ export const AsciiEmailAddress = () =>
 
 export const RegionCode = () => Matches(/^(0[1-9]|1[0-7])$/, messageOf('field.regionCode'));
 
+/** A regional direction's short code: 2 to 8 capital letters or digits. */
+export const DirectionCode = () => Matches(/^[A-Z0-9]{2,8}$/, messageOf('field.directionCode'));
+
 export const RegionCodes = (min = 0) =>
   applyDecorators(
     ArrayMinSize(min, messageOf('field.advisorNeedsRegions')),

@@ -1,29 +1,20 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { ArgsType, InputType } from '@nestjs/graphql';
 import { DateRangeInput } from '../../graphql/date-range.input.js';
-import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PeriodInput } from '../../graphql/period.input.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, ReadVersion, RegionCodes, Uuid } from '../../graphql/validation/field-rules.js';
+import { ReadVersion, RegionCodes } from '../../graphql/validation/field-rules.js';
+import { DateField, EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
 import { PortailReferralStep } from '../portail-referral.enums.js';
 
 @InputType({ description: 'Référer une entreprise au Portail employeurs' })
 export class ReferToPortailInput {
-  @Field(() => ID, { description: 'Entreprise de vos régions, sans référencement ouvert' })
-  @Uuid()
+  @IdField({ description: 'Entreprise de vos régions, sans référencement ouvert' })
   companyId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Dossier d’accompagnement de cette entreprise (facultatif)' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Dossier d’accompagnement de cette entreprise (facultatif)' })
   accompanimentId?: string;
 
-  @Field(() => GraphQLDate, {
-    nullable: true,
-    description: 'Date du référencement ; par défaut aujourd’hui, pas dans le futur',
-  })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'Date du référencement ; par défaut aujourd’hui, pas dans le futur' })
   on?: string;
 }
 
@@ -33,15 +24,13 @@ export class ReferToPortailInput {
     'nulles), ou DECLINED / ABANDONED depuis toute étape ouverte',
 })
 export class AdvancePortailReferralInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
-  @Field(() => PortailReferralStep, { description: 'Nouvelle étape, après l’étape actuelle' })
-  @IsEnum(PortailReferralStep, messageOf('field.invalid'))
+  @EnumField(PortailReferralStep, { description: 'Nouvelle étape, après l’étape actuelle' })
   step!: PortailReferralStep;
 
-  @Field(() => GraphQLDate, { description: 'Date de l’étape : pas dans le futur, pas avant celle de l’étape actuelle' })
+  @DateField({ description: 'Date de l’étape : pas dans le futur, pas avant celle de l’étape actuelle' })
   on!: string;
 
   @ReadVersion({ optional: true })
@@ -50,54 +39,37 @@ export class AdvancePortailReferralInput {
 
 @InputType({ description: 'Filtre des référencements (toujours limité à vos régions, par la région de l’entreprise)' })
 export class PortailReferralFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true })
   companyId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Qui a fait le référencement' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Qui a fait le référencement' })
   advisorId?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Régions des entreprises' })
-  @IsOptional()
-  @RegionCodes()
+  @InputField(() => [String], { nullable: true, description: 'Régions des entreprises' }, RegionCodes())
   regionCodes?: string[];
 
-  @Field(() => [PortailReferralStep], { nullable: true, description: 'Étapes actuelles' })
-  @IsOptional()
-  @IsEnum(PortailReferralStep, messageOf('field.invalid', {}, true))
+  @EnumField([PortailReferralStep], { nullable: true, description: 'Étapes actuelles' })
   steps?: PortailReferralStep[];
 
-  @Field(() => DateRangeInput, { nullable: true, description: 'Référés dans cet intervalle' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DateRangeInput)
+  @NestedField(DateRangeInput, { nullable: true, description: 'Référés dans cet intervalle' })
   referredBetween?: DateRangeInput;
 }
 
 @ArgsType()
 export class PortailReferralsArgs extends PaginationArgs {
-  @Field(() => PortailReferralFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PortailReferralFilter)
+  @NestedField(PortailReferralFilter, { nullable: true })
   filter?: PortailReferralFilter;
 }
 
 @ArgsType()
 export class PortailFunnelArgs {
-  @Field(() => PeriodInput, { description: 'Référencements faits dans cette période' })
-  @ValidateNested()
-  @Type(() => PeriodInput)
+  @NestedField(PeriodInput, { description: 'Référencements faits dans cette période' })
   period!: PeriodInput;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Régions des entreprises ; par défaut toutes (ADVISOR : ses régions, et seulement elles)',
-  })
-  @IsOptional()
-  @RegionCodes()
+  @InputField(
+    () => [String],
+    { nullable: true, description: 'Régions des entreprises ; par défaut toutes (ADVISOR : ses régions, et seulement elles)' },
+    RegionCodes(),
+  )
   regionCodes?: string[];
 }

@@ -1,41 +1,29 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ArgsType, Field, GraphQLISODateTime, InputType, ObjectType } from '@nestjs/graphql';
 import { AuditEntry } from '../../audit/audit-entry.entity.js';
 import { PersonalInformationAccess } from '../../audit/personal-information-access.entity.js';
 import { CompanyContact } from '../../companies/company-contact.entity.js';
 import { Company } from '../../companies/company.entity.js';
-import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { Uuid } from '../../graphql/validation/field-rules.js';
+import { DateField, IdField, NestedField } from '../../graphql/validation/input-field.js';
 
 @InputType({ description: 'Filtre du journal des accès aux renseignements personnels' })
 export class PersonalInformationAccessFilter {
-  @Field(() => ID, { nullable: true, description: 'Personne-ressource dont les renseignements ont été lus' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Personne-ressource dont les renseignements ont été lus' })
   contactId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Conseillère ou conseiller qui a lu' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Conseillère ou conseiller qui a lu' })
   advisorId?: string;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'À partir de ce jour (heure du Québec), inclus' })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'À partir de ce jour (heure du Québec), inclus' })
   from?: string;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Jusqu’à ce jour (heure du Québec), inclus' })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'Jusqu’à ce jour (heure du Québec), inclus' })
   to?: string;
 }
 
 @ArgsType()
 export class PersonalInformationAccessLogArgs extends PaginationArgs {
-  @Field(() => PersonalInformationAccessFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalInformationAccessFilter)
+  @NestedField(PersonalInformationAccessFilter, { nullable: true })
   filter?: PersonalInformationAccessFilter;
 }
 

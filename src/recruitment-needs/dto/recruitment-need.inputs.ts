@@ -1,11 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsNumber, IsOptional, Min, Max, ValidateNested } from 'class-validator';
+import { ArgsType, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsNumber, Min, Max } from 'class-validator';
 import { DateRangeInput } from '../../graphql/date-range.input.js';
-import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { IntRange, messageOf, ReadVersion, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { IntRange, messageOf, ReadVersion, RegionCode, RegionCodes, RequiredText, Text } from '../../graphql/validation/field-rules.js';
+import { DateField, EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
 import { EmploymentType, FrenchLevel, RecruitmentChannel, RecruitmentNeedStatus } from '../recruitment-need.enums.js';
 
 /** A non-empty set of channels. */
@@ -27,196 +26,136 @@ const Wage = () =>
 
 @InputType({ description: 'Nouveau besoin de main-d’œuvre d’une entreprise' })
 export class CreateRecruitmentNeedInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   companyId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Dossier d’accompagnement de l’entreprise, s’il y a lieu' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Dossier d’accompagnement de l’entreprise, s’il y a lieu' })
   accompanimentId?: string;
 
-  @Field({ description: 'Code CNP 2021 : 5 chiffres, le 2e (FEER) de 0 à 5' })
-  @RequiredText(10)
+  @InputField(() => String, { description: 'Code CNP 2021 : 5 chiffres, le 2e (FEER) de 0 à 5' }, RequiredText(10))
   nocCode!: string;
 
-  @Field({ description: 'Appellation d’emploi' })
-  @RequiredText(200)
+  @InputField(() => String, { description: 'Appellation d’emploi' }, RequiredText(200))
   title!: string;
 
-  @Field(() => Int, { description: '1 à 1000' })
-  @IntRange(1, 1000)
+  @InputField(() => Int, { description: '1 à 1000' }, IntRange(1, 1000))
   positions!: number;
 
-  @Field(() => String, { nullable: true, description: 'Région de travail ; par défaut celle de l’entreprise' })
-  @IsOptional()
-  @RegionCode()
+  @InputField(() => String, { nullable: true, description: 'Région de travail ; par défaut celle de l’entreprise' }, RegionCode())
   workRegionCode?: string;
 
-  @Field(() => EmploymentType)
-  @IsEnum(EmploymentType, messageOf('field.invalid'))
+  @EnumField(EmploymentType)
   employmentType!: EmploymentType;
 
-  @Field(() => Float, { nullable: true, description: 'Salaire horaire en dollars, deux décimales au plus' })
-  @IsOptional()
-  @Wage()
+  @InputField(() => Float, { nullable: true, description: 'Salaire horaire en dollars, deux décimales au plus' }, Wage())
   hourlyWage?: number;
 
-  @Field(() => FrenchLevel, { nullable: true, defaultValue: FrenchLevel.NOT_REQUIRED })
-  @IsOptional()
-  @IsEnum(FrenchLevel, messageOf('field.invalid'))
+  @EnumField(FrenchLevel, { nullable: true, defaultValue: FrenchLevel.NOT_REQUIRED })
   frenchLevel?: FrenchLevel;
 
-  @Field(() => [RecruitmentChannel], { description: 'Un ou plusieurs bassins de recrutement' })
-  @Channels()
+  @InputField(() => [RecruitmentChannel], { description: 'Un ou plusieurs bassins de recrutement' }, Channels())
   channels!: RecruitmentChannel[];
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Par défaut aujourd’hui' })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'Par défaut aujourd’hui' })
   openedOn?: string;
 }
 
 @InputType({ description: 'Modification d’un besoin (avec la version lue)' })
 export class UpdateRecruitmentNeedInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
   @ReadVersion()
   version!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @RequiredText(10)
+  @InputField(() => String, { nullable: true }, RequiredText(10))
   nocCode?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @RequiredText(200)
+  @InputField(() => String, { nullable: true }, RequiredText(200))
   title?: string;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IntRange(1, 1000)
+  @InputField(() => Int, { nullable: true }, IntRange(1, 1000))
   positions?: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @RegionCode()
+  @InputField(() => String, { nullable: true }, RegionCode())
   workRegionCode?: string;
 
-  @Field(() => EmploymentType, { nullable: true })
-  @IsOptional()
-  @IsEnum(EmploymentType, messageOf('field.invalid'))
+  @EnumField(EmploymentType, { nullable: true })
   employmentType?: EmploymentType;
 
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @Wage()
+  @InputField(() => Float, { nullable: true }, Wage())
   hourlyWage?: number;
 
-  @Field(() => FrenchLevel, { nullable: true })
-  @IsOptional()
-  @IsEnum(FrenchLevel, messageOf('field.invalid'))
+  @EnumField(FrenchLevel, { nullable: true })
   frenchLevel?: FrenchLevel;
 
-  @Field(() => [RecruitmentChannel], { nullable: true })
-  @IsOptional()
-  @Channels()
+  @InputField(() => [RecruitmentChannel], { nullable: true }, Channels())
   channels?: RecruitmentChannel[];
 
-  @Field(() => RecruitmentNeedStatus, {
-    nullable: true,
-    description: 'Nouvel état, selon les passages permis (FILLED exige tous les postes pourvus)',
-  })
-  @IsOptional()
-  @IsEnum(RecruitmentNeedStatus, messageOf('field.invalid'))
+  @EnumField(
+    RecruitmentNeedStatus,
+    { nullable: true, description: 'Nouvel état, selon les passages permis (FILLED exige tous les postes pourvus)' },
+  )
   status?: RecruitmentNeedStatus;
 }
 
 @InputType({ description: 'Consigner les postes pourvus ; tous pourvus : le besoin passe à FILLED' })
 export class RecordPositionsFilledInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
-  @Field(() => Int)
-  @IntRange(0, 1000)
+  @InputField(() => Int, IntRange(0, 1000))
   positionsFilled!: number;
 
   @ReadVersion({ optional: true })
   version?: number | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date (par défaut aujourd’hui)' })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'Date (par défaut aujourd’hui)' })
   on?: string;
 }
 
 @InputType({ description: 'Annuler ou fermer un besoin' })
 export class CloseRecruitmentNeedInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
   @ReadVersion({ optional: true })
   version?: number | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Par défaut aujourd’hui' })
-  @IsOptional()
+  @DateField({ nullable: true, description: 'Par défaut aujourd’hui' })
   on?: string;
 }
 
 @InputType({ description: 'Filtre des besoins (toujours limité à vos régions)' })
 export class RecruitmentNeedFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true })
   companyId?: string;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @RegionCodes()
+  @InputField(() => [String], { nullable: true }, RegionCodes())
   workRegionCodes?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100, messageOf('field.invalid'))
-  @Text(5, true)
+  @InputField(() => [String], { nullable: true }, ArrayMaxSize(100, messageOf('field.invalid')), Text(5, true))
   nocCodes?: string[];
 
-  @Field(() => Int, { nullable: true, description: 'Grande catégorie professionnelle, 0 à 9' })
-  @IsOptional()
-  @IntRange(0, 9)
+  @InputField(() => Int, { nullable: true, description: 'Grande catégorie professionnelle, 0 à 9' }, IntRange(0, 9))
   nocBroadCategory?: number;
 
-  @Field(() => Int, { nullable: true, description: 'FEER / TEER, 0 à 5' })
-  @IsOptional()
-  @IntRange(0, 5)
+  @InputField(() => Int, { nullable: true, description: 'FEER / TEER, 0 à 5' }, IntRange(0, 5))
   teer?: number;
 
-  @Field(() => [RecruitmentNeedStatus], { nullable: true })
-  @IsOptional()
-  @IsEnum(RecruitmentNeedStatus, messageOf('field.invalid', {}, true))
+  @EnumField([RecruitmentNeedStatus], { nullable: true })
   status?: RecruitmentNeedStatus[];
 
-  @Field(() => RecruitmentChannel, { nullable: true })
-  @IsOptional()
-  @IsEnum(RecruitmentChannel, messageOf('field.invalid'))
+  @EnumField(RecruitmentChannel, { nullable: true })
   channel?: RecruitmentChannel;
 
-  @Field(() => DateRangeInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DateRangeInput)
+  @NestedField(DateRangeInput, { nullable: true })
   openedBetween?: DateRangeInput;
 }
 
 @ArgsType()
 export class RecruitmentNeedsArgs extends PaginationArgs {
-  @Field(() => RecruitmentNeedFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecruitmentNeedFilter)
+  @NestedField(RecruitmentNeedFilter, { nullable: true })
   filter?: RecruitmentNeedFilter;
 }
 
@@ -231,17 +170,9 @@ registerEnumType(RecruitmentNeedGroup, { name: 'RecruitmentNeedGroup', descripti
 
 @ArgsType()
 export class RecruitmentNeedsSummaryArgs {
-  @Field(() => [RecruitmentNeedGroup])
-  @ArrayUnique(undefined, messageOf('field.invalid'))
-  @IsEnum(RecruitmentNeedGroup, messageOf('field.invalid', {}, true))
+  @EnumField([RecruitmentNeedGroup], ArrayUnique(undefined, messageOf('field.invalid')))
   groupBy!: RecruitmentNeedGroup[];
 
-  @Field(() => RecruitmentNeedFilter, {
-    nullable: true,
-    description: 'Par défaut, tous les besoins sauf CANCELLED',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecruitmentNeedFilter)
+  @NestedField(RecruitmentNeedFilter, { nullable: true, description: 'Par défaut, tous les besoins sauf CANCELLED' })
   filter?: RecruitmentNeedFilter;
 }

@@ -1,79 +1,54 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
-import { EmailAddress, MultilineText, ReadVersion, RegionCode, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { InputType } from '@nestjs/graphql';
+import { EmailAddress, MultilineText, ReadVersion, RegionCode, RequiredText, Text } from '../../graphql/validation/field-rules.js';
+import { IdField, InputField } from '../../graphql/validation/input-field.js';
 
 @InputType({ description: 'Nouveau point de services' })
 export class CreateServicePointInput {
-  @Field()
-  @RegionCode()
+  @InputField(() => String, RegionCode())
   regionCode!: string;
 
-  @Field()
-  @RequiredText(200)
+  @InputField(() => String, RequiredText(200))
   name!: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MultilineText(300)
+  @InputField(() => String, { nullable: true }, MultilineText(300))
   address?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @Text(100)
+  @InputField(() => String, { nullable: true }, Text(100))
   municipality?: string;
 
-  @Field({ nullable: true, description: 'Code postal canadien ; normalisé en A1A 1A1' })
-  @IsOptional()
-  @Text(10)
+  @InputField(() => String, { nullable: true, description: 'Code postal canadien ; normalisé en A1A 1A1' }, Text(10))
   postalCode?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @Text(40)
+  @InputField(() => String, { nullable: true }, Text(40))
   phone?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @EmailAddress()
+  @InputField(() => String, { nullable: true }, EmailAddress())
   email?: string;
 }
 
 @InputType({ description: 'Modification d’un point de services (avec la version lue)' })
 export class UpdateServicePointInput {
-  @Field(() => ID)
-  @Uuid()
+  @IdField()
   id!: string;
 
   @ReadVersion()
   version!: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @RequiredText(200)
+  @InputField(() => String, { nullable: true }, RequiredText(200))
   name?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MultilineText(300)
+  @InputField(() => String, { nullable: true }, MultilineText(300))
   address?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @Text(100)
+  @InputField(() => String, { nullable: true }, Text(100))
   municipality?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @Text(10)
+  @InputField(() => String, { nullable: true }, Text(10))
   postalCode?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @Text(40)
+  @InputField(() => String, { nullable: true }, Text(40))
   phone?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @EmailAddress()
+  @InputField(() => String, { nullable: true }, EmailAddress())
   email?: string;
 }

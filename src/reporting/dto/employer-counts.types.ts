@@ -1,10 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ServiceLevel, Theme } from '../../accompaniments/accompaniment.enums.js';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PeriodInput } from '../../graphql/period.input.js';
-import { messageOf, RegionCodes, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { RegionCodes, Text } from '../../graphql/validation/field-rules.js';
+import { EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
 import { Region } from '../../reference-data/region.entity.js';
 
 @ObjectType({ description: 'Employeurs accompagnés et nouveaux employeurs d’une région (règle de la SPEC §4)' })
@@ -42,45 +41,31 @@ export class EmployerCounts {
 
 @InputType({ description: 'Filtres facultatifs des comptes d’employeurs : ne comptent que les dossiers qui y répondent' })
 export class EmployerCountsFilter {
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Régions des lignes (toutes par défaut). Une conseillère (ADVISOR) doit nommer ses régions.',
-  })
-  @IsOptional()
-  @RegionCodes()
+  @InputField(
+    () => [String],
+    { nullable: true, description: 'Régions des lignes (toutes par défaut). Une conseillère (ADVISOR) doit nommer ses régions.' },
+    RegionCodes(),
+  )
   regionCodes?: string[];
 
-  @Field(() => ServiceLevel, { nullable: true })
-  @IsOptional()
-  @IsEnum(ServiceLevel, messageOf('field.invalid'))
+  @EnumField(ServiceLevel, { nullable: true })
   serviceLevel?: ServiceLevel;
 
-  @Field(() => Theme, { nullable: true })
-  @IsOptional()
-  @IsEnum(Theme, messageOf('field.invalid'))
+  @EnumField(Theme, { nullable: true })
   theme?: Theme;
 
-  @Field(() => String, { nullable: true, description: 'Secteur SCIAN : 2 chiffres, ou 31-33, 44-45, 48-49' })
-  @IsOptional()
-  @Text(5)
+  @InputField(() => String, { nullable: true, description: 'Secteur SCIAN : 2 chiffres, ou 31-33, 44-45, 48-49' }, Text(5))
   naicsSector?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Dossiers de cette conseillère ou de ce conseiller' })
-  @IsOptional()
-  @Uuid()
+  @IdField({ nullable: true, description: 'Dossiers de cette conseillère ou de ce conseiller' })
   advisorId?: string;
 }
 
 @ArgsType()
 export class EmployerCountsArgs {
-  @Field(() => PeriodInput)
-  @ValidateNested()
-  @Type(() => PeriodInput)
+  @NestedField(PeriodInput)
   period!: PeriodInput;
 
-  @Field(() => EmployerCountsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EmployerCountsFilter)
+  @NestedField(EmployerCountsFilter, { nullable: true })
   filter?: EmployerCountsFilter;
 }

@@ -1,9 +1,8 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PeriodInput } from '../../graphql/period.input.js';
 import { RegionCode } from '../../graphql/validation/field-rules.js';
+import { InputField, NestedField } from '../../graphql/validation/input-field.js';
 import { Region } from '../../reference-data/region.entity.js';
 import { ServicePoint } from '../../reference-data/service-point.entity.js';
 
@@ -123,12 +122,9 @@ export class RegionalReport {
 
 @ArgsType()
 export class RegionalReportArgs {
-  @Field({ description: 'Code de la région (01 à 17)' })
-  @RegionCode()
+  @InputField(() => String, { description: 'Code de la région (01 à 17)' }, RegionCode())
   regionCode!: string;
 
-  @Field(() => PeriodInput)
-  @ValidateNested()
-  @Type(() => PeriodInput)
+  @NestedField(PeriodInput)
   period!: PeriodInput;
 }
