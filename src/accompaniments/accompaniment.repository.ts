@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { asc, desc, paginate, type Page } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import { Accompaniment } from './accompaniment.entity.js';
 import type { AccompanimentStatus } from './accompaniment.enums.js';
 import type { AccompanimentsArgs } from './dto/accompaniment.inputs.js';
 
 /** The SQL of accompaniment files; reads are scoped by the file's region of service. */
 @Injectable()
-export class AccompanimentRepository extends EntityRepository<Accompaniment> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    super(unitOfWork, Accompaniment, { region: 'own', auditTrail });
-  }
-
+export class AccompanimentRepository extends repositoryOf(Accompaniment, { region: 'own' }) {
   inScope(ctx: RequestContext, ids: readonly string[]): Promise<Accompaniment[]> {
     return this.scoped(ctx, 'accompaniment').andWhere('accompaniment.id IN (:...ids)', { ids }).getMany();
   }

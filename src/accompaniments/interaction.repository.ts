@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { desc, paginate, type Page } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import type { InteractionsArgs } from './dto/interaction.inputs.js';
 import { Interaction } from './interaction.entity.js';
 
-/** The SQL of interactions; they belong to the region of their file. */
-@Injectable()
-export class InteractionRepository extends EntityRepository<Interaction> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    const sql = `SELECT a.region_code FROM interactions i JOIN accompaniments a ON a.id = i.accompaniment_id WHERE i.id::text = $1`;
-    super(unitOfWork, Interaction, { region: { sql }, auditTrail });
-  }
+/** An interaction belongs to the region of its file. */
+const REGION_SQL = `SELECT a.region_code FROM interactions i JOIN accompaniments a ON a.id = i.accompaniment_id WHERE i.id::text = $1`;
 
+/** The SQL of interactions. */
+@Injectable()
+export class InteractionRepository extends repositoryOf(Interaction, { region: { sql: REGION_SQL } }) {
   /**
    * The `limit` newest interactions of each file, in one statement (a LATERAL join per file on the
    * (accompaniment_id, occurred_on DESC…) index).

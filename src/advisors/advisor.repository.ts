@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../auth/role.js';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { asc, paginate, type Page } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import { REGION_COLUMNS, regionFromRow, type Region, type RegionRow } from '../reference-data/region.entity.js';
 import { Advisor } from './advisor.entity.js';
 import type { AdvisorsArgs } from './dto/advisor.inputs.js';
 
 /** The SQL of advisors (users) and of their assigned regions. */
 @Injectable()
-export class AdvisorRepository extends EntityRepository<Advisor> {
-  constructor(unitOfWork: UnitOfWork) {
-    super(unitOfWork, Advisor);
-  }
-
+export class AdvisorRepository extends repositoryOf(Advisor) {
   findByEmail(email: string): Promise<Advisor | null> {
     return this.db.findOneBy(Advisor, { email });
   }

@@ -2,26 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
 import type { Page } from '../database/keyset-pagination.js';
+import { RecordRegions } from '../database/record-regions.js';
 import { ForbiddenError } from '../errors/domain.errors.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
 
-/** Tells in which region a record lives, so a manager's access to its audit trail can be decided. */
-export type RegionLookup = (entityId: string) => Promise<string | null>;
-
 /**
- * Reads the audit trail of one record: ADMIN for any record; a MANAGER for records of their direction's regions.
- * Domain modules register how to find the region of their record types (the audit module knows none of them).
+ * Reads the audit trail of one record: ADMIN for any record; a MANAGER for records of their direction's regions,
+ * found through RecordRegions (the audit module knows no record type).
  */
 @Injectable()
 export class AuditTrailService {
-  private readonly regionLookups = new Map<string, RegionLookup>();
-
-  constructor(private readonly repository: AuditRepository) {}
-
-  registerRegionLookup(entityType: string, lookup: RegionLookup): void {
-    this.regionLookups.set(entityType, lookup);
-  }
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly regions: RecordRegions,
+  ) {}
 
   async trail(
     ctx: RequestContext,
@@ -30,8 +25,7 @@ export class AuditTrailService {
     page: { first?: number; after?: string | null },
   ): Promise<Page<AuditEntry>> {
     if (ctx.actor?.role !== Role.ADMIN) {
-      const lookup = this.regionLookups.get(entityType);
-      const region = lookup ? await lookup(entityId) : null;
+      const region = await this.regions.of(entityType, entityId);
       if (ctx.actor?.role !== Role.MANAGER || region === null || !ctx.inScope(region)) throw new ForbiddenError();
     }
     return this.repository.trail(entityType, entityId, page);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { EntityRepository } from '../database/entity-repository.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { NotFoundError } from '../errors/domain.errors.js';
 import { CompanyContact } from './company-contact.entity.js';
 
@@ -11,11 +9,7 @@ import { CompanyContact } from './company-contact.entity.js';
  * caller's regions. Outside that scope a contact does not exist as far as the caller can tell (NOT_FOUND).
  */
 @Injectable()
-export class CompanyContactRepository extends EntityRepository<CompanyContact> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    super(unitOfWork, CompanyContact, { region: 'company', auditTrail });
-  }
-
+export class CompanyContactRepository extends repositoryOf(CompanyContact, { region: 'company' }) {
   protected override async assertWritable(ctx: RequestContext, contact: CompanyContact): Promise<void> {
     if (!(await this.inScope(ctx, contact.id))) throw new NotFoundError('CompanyContact', contact.id);
   }

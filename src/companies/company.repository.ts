@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { paginate, type Page, type SortKey } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import { Company } from './company.entity.js';
 import { CompanyOrderField, SortDirection, type CompaniesArgs } from './dto/company.inputs.js';
 
@@ -10,11 +8,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The SQL of the company directory (every role but ANALYST reads all regions; writes in one's regions). */
 @Injectable()
-export class CompanyRepository extends EntityRepository<Company> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    super(unitOfWork, Company, { region: 'own', auditTrail });
-  }
-
+export class CompanyRepository extends repositoryOf(Company, { region: 'own' }) {
   findByNeq(neq: string): Promise<Company | null> {
     return this.db.findOneBy(Company, { neq });
   }

@@ -5,6 +5,7 @@ import { dataSourceOptions, type DatabaseUrls } from './data-source-options.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { IdempotentReplays } from './idempotent-replays.js';
 import { MutationTransactionInterceptor } from './mutation-transaction.interceptor.js';
+import { RecordRegions } from './record-regions.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 @Global()
@@ -23,8 +24,8 @@ export class DatabaseModule {
           manualInitialization: !connect,
         }),
       ],
-      providers: [UnitOfWork, IdempotencyKeys, IdempotentReplays, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
-      exports: [UnitOfWork, IdempotencyKeys, IdempotentReplays],
+      providers: [UnitOfWork, RecordRegions, IdempotencyKeys, IdempotentReplays, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
+      exports: [UnitOfWork, RecordRegions, IdempotencyKeys, IdempotentReplays],
     };
   }
 }

@@ -1,10 +1,12 @@
+import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type FindOptionsWhere, type QueryDeepPartialEntity } from 'typeorm';
 import { assertRegionInScope, regionScope } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { NotFoundError, StaleVersionError } from '../errors/domain.errors.js';
 import type { EntityName } from '../i18n/messages.js';
 import { isUniqueViolation } from './postgres-errors.js';
-import type { UnitOfWork } from './unit-of-work.js';
+import { RecordRegions } from './record-regions.js';
+import { UnitOfWork } from './unit-of-work.js';
 import type { VersionedEntity } from './versioned.entity.js';
 
 /** Every write moves the version on and stamps the change. */
@@ -17,10 +19,9 @@ export interface RepositoryOptions<K> {
   /**
    * Where a regional record's region is: its own `region_code` column, its company's (`company_id`), or what a
    * statement answers for the key $1 (as text). Reads are then scoped (`scoped`), writes refused outside the
-   * caller's regions (`assertWritable`), and the audit trail (AuditTrailService) learns how to find the region.
+   * caller's regions (`assertWritable`), and the audit trail learns how to find the region (RecordRegions).
    */
   region?: 'own' | 'company' | { sql: string };
-  auditTrail?: { registerRegionLookup(entityType: string, lookup: (id: string) => Promise<string | null>): void };
 }
 
 /** What a unique violation on a named constraint means to the caller (`'*'`: any unique constraint). */
@@ -28,7 +29,7 @@ export type UniqueConflicts = Record<string, () => Error | Promise<Error>>;
 
 /**
  * Where a record type's SQL lives. Each feature has one repository per record type (`<record>.repository.ts`)
- * extending this class: its reads (scoped query builders, the statements of its loaders and summaries) and its
+ * extending `repositoryOf(Entity, options)`: its reads (scoped query builders, the statements of its loaders and summaries) and its
  * writes, which all go through `insert`, `forUpdate` and `update`. Services hold the rules and never touch the
  * database themselves. Every statement runs on `UnitOfWork.manager`, so inside a mutation it joins the mutation's
  * transaction.
@@ -49,12 +50,13 @@ export abstract class EntityRepository<T extends VersionedEntity, K extends keyo
   protected constructor(
     protected readonly unitOfWork: UnitOfWork,
     protected readonly entity: new () => T,
-    options: RepositoryOptions<K> = {},
+    options: RepositoryOptions<K>,
+    regions: RecordRegions,
   ) {
     this.entityType = entity.name as EntityName;
     this.key = options.key ?? ('id' as K);
     this.region = options.region;
-    options.auditTrail?.registerRegionLookup(this.entityType, (id) => this.regionOf(id));
+    if (this.region) regions.register(this.entityType, (id) => this.regionOf(id));
   }
 
   protected get db(): EntityManager {
@@ -157,4 +159,18 @@ export abstract class EntityRepository<T extends VersionedEntity, K extends keyo
       throw constraint ? await conflicts[constraint]!() : error;
     }
   }
+}
+
+/** The base class of `entity`'s repository: `class XRepository extends repositoryOf(X, options)`, Nest injecting the rest. */
+export function repositoryOf<T extends VersionedEntity, K extends keyof T & string = 'id' & keyof T>(
+  entity: new () => T,
+  options: RepositoryOptions<K> = {},
+) {
+  @Injectable()
+  abstract class RecordRepository extends EntityRepository<T, K> {
+    constructor(unitOfWork: UnitOfWork, regions: RecordRegions) {
+      super(unitOfWork, entity, options, regions);
+    }
+  }
+  return RecordRepository;
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
 import { aggregateRegionScope, type ScopeCondition } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { EntityRepository } from '../database/entity-repository.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { RecruitmentNeed } from '../recruitment-needs/recruitment-need.entity.js';
 import { EventParticipation } from './event-participation.entity.js';
 import type { EventFigures } from './event-summary.types.js';
@@ -21,11 +19,7 @@ export interface EventSummaryRow extends EventFigures {
  * participation belongs to its company's region.
  */
 @Injectable()
-export class EventParticipationRepository extends EntityRepository<EventParticipation> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    super(unitOfWork, EventParticipation, { region: 'company', auditTrail });
-  }
-
+export class EventParticipationRepository extends repositoryOf(EventParticipation, { region: 'company' }) {
   inScope(ctx: RequestContext, id: string): Promise<EventParticipation | null> {
     return this.scoped(ctx, 'participation', true).andWhere('participation.id = :id', { id }).getOne();
   }

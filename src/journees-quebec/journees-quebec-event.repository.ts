@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { asc, desc, paginate, type Page } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import type { JourneesQuebecEventsArgs } from './dto/journees-quebec-event.inputs.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 
 /** The SQL of Journées Québec events (no region of their own: every role reads them). */
 @Injectable()
-export class JourneesQuebecEventRepository extends EntityRepository<JourneesQuebecEvent> {
-  constructor(unitOfWork: UnitOfWork) {
-    super(unitOfWork, JourneesQuebecEvent);
-  }
-
+export class JourneesQuebecEventRepository extends repositoryOf(JourneesQuebecEvent) {
   /** The event, locked FOR SHARE: its status and deadline cannot change until the transaction ends. */
   forShare(id: string): Promise<JourneesQuebecEvent | null> {
     return this.select('event').where('event.id = :id', { id }).setLock('pessimistic_read').getOne();

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { desc, paginate, type Page } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import type { PortailReferralsArgs } from './dto/portail-referral.inputs.js';
 import { ENDED_STEPS, FUNNEL_STEPS, reachedStepSql } from './portail-referrals.rules.js';
 import { PortailReferralStep } from './portail-referral.enums.js';
@@ -33,11 +31,7 @@ const FUNNEL_SQL = `
 
 /** The SQL of Portail employeurs referrals; they belong to their company's region. */
 @Injectable()
-export class PortailReferralRepository extends EntityRepository<PortailReferral> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    super(unitOfWork, PortailReferral, { region: 'company', auditTrail });
-  }
-
+export class PortailReferralRepository extends repositoryOf(PortailReferral, { region: 'company' }) {
   inScope(ctx: RequestContext, ids: readonly string[]): Promise<PortailReferral[]> {
     return this.scoped(ctx, 'referral', true).andWhere('referral.id IN (:...ids)', { ids }).getMany();
   }

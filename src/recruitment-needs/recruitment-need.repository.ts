@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
 import { aggregateRegionScope, regionScope, type ScopeCondition } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Company } from '../companies/company.entity.js';
-import { EntityRepository } from '../database/entity-repository.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { asc, desc, paginate, type Page } from '../database/keyset-pagination.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
 import { ForbiddenError } from '../errors/domain.errors.js';
 import { RecruitmentNeedGroup, type RecruitmentNeedFilter, type RecruitmentNeedsArgs } from './dto/recruitment-need.inputs.js';
 import { RecruitmentChannel, RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
@@ -37,11 +35,7 @@ const GROUPS: Record<RecruitmentNeedGroup, [string, keyof RecruitmentNeedsSummar
  * regions: a Laval advisor sees a Montréal company's need for work in Laval (interregional mobility).
  */
 @Injectable()
-export class RecruitmentNeedRepository extends EntityRepository<RecruitmentNeed> {
-  constructor(unitOfWork: UnitOfWork, auditTrail: AuditTrailService) {
-    super(unitOfWork, RecruitmentNeed, { region: 'company', auditTrail });
-  }
-
+export class RecruitmentNeedRepository extends repositoryOf(RecruitmentNeed, { region: 'company' }) {
   /** (company region OR work region) in the caller's regions. */
   private scopeCondition(ctx: RequestContext, scope = regionScope): ScopeCondition {
     const byCompany = scope(ctx, 'need_company.region_code');

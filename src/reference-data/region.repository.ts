@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { EntityRepository } from '../database/entity-repository.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { repositoryOf } from '../database/entity-repository.js';
 import { Region } from './region.entity.js';
 
 @Injectable()
-export class RegionRepository extends EntityRepository<Region, 'code'> {
-  constructor(unitOfWork: UnitOfWork) {
-    super(unitOfWork, Region, { key: 'code' });
-  }
-
+export class RegionRepository extends repositoryOf(Region, { key: 'code' }) {
   all(): Promise<Region[]> {
     return this.db.find(Region, { order: { code: 'ASC' } });
   }
