@@ -1,53 +1,42 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { AccompanimentStatus, ClosingOutcome, ServiceLevel, Theme } from './accompaniment.enums.js';
-import { VersionedEntity } from '../database/versioned.entity.js';
+import { UuidEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('accompaniments')
 @ObjectType({
   description: 'Dossier d’accompagnement : le dossier d’une conseillère sur une entreprise dans une région',
 })
-export class Accompaniment extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id!: string;
-
+export class Accompaniment extends UuidEntity {
   @Column({ type: 'uuid' })
   companyId!: string;
 
   @Column({ type: 'uuid' })
   advisorId!: string;
 
-  @Column({ type: 'varchar', length: 2 })
-  @Field({ description: 'Région de service (code)' })
+  @ExposedColumn({ type: 'varchar', length: 2 }, () => String, 'Région de service (code)')
   regionCode!: string;
 
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => AccompanimentStatus)
+  @ExposedColumn({ type: 'varchar', length: 8 }, () => AccompanimentStatus)
   status!: AccompanimentStatus;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => ServiceLevel)
+  @ExposedColumn({ type: 'varchar', length: 12 }, () => ServiceLevel)
   serviceLevel!: ServiceLevel;
 
-  @Column({ type: 'varchar', length: 24, array: true })
-  @Field(() => [Theme])
+  @ExposedColumn({ type: 'varchar', length: 24, array: true }, () => [Theme])
   themes!: Theme[];
 
-  @Column({ type: 'date' })
-  @Field(() => GraphQLDate)
+  @ExposedColumn({ type: 'date' }, () => GraphQLDate)
   openedOn!: string;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => GraphQLDate, { nullable: true })
+  @ExposedColumn({ type: 'date', nullable: true }, () => GraphQLDate)
   closedOn!: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => ClosingOutcome, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 20, nullable: true }, () => ClosingOutcome)
   outcome!: ClosingOutcome | null;
 
-  @Column({ type: 'date' })
-  @Field(() => GraphQLDate, { description: 'Date du dernier changement d’état (ouverture, suspension, reprise, fermeture)' })
+  @ExposedColumn({ type: 'date' }, () => GraphQLDate, 'Date du dernier changement d’état (ouverture, suspension, reprise, fermeture)')
   statusChangedOn!: string;
 }

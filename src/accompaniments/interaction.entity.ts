@@ -1,40 +1,31 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { InteractionKind, InteractionMode } from './accompaniment.enums.js';
-import { VersionedEntity } from '../database/versioned.entity.js';
+import { UuidEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('interactions')
 @ObjectType({ description: 'Intervention consignée dans un dossier : appel, rencontre, courriel, visite…' })
-export class Interaction extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  @Field(() => ID)
+export class Interaction extends UuidEntity {
+  @ExposedColumn({ type: 'uuid' }, () => ID)
   accompanimentId!: string;
 
   @Column({ type: 'uuid' })
   advisorId!: string;
 
-  @Column({ type: 'date' })
-  @Field(() => GraphQLDate)
+  @ExposedColumn({ type: 'date' }, () => GraphQLDate)
   occurredOn!: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  @Field(() => InteractionKind)
+  @ExposedColumn({ type: 'varchar', length: 20 }, () => InteractionKind)
   kind!: InteractionKind;
 
-  @Column({ type: 'varchar', length: 10 })
-  @Field(() => InteractionMode)
+  @ExposedColumn({ type: 'varchar', length: 10 }, () => InteractionMode)
   mode!: InteractionMode;
 
-  @Column({ type: 'integer' })
-  @Field(() => Int, { description: 'Durée en minutes (1 à 1440)' })
+  @ExposedColumn({ type: 'integer' }, () => Int, 'Durée en minutes (1 à 1440)')
   durationMinutes!: number;
 
-  @Column({ type: 'text' })
-  @Field()
+  @ExposedColumn({ type: 'text' }, () => String)
   summary!: string;
 }

@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLJSON } from '../graphql/json.scalar.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('audit_log')
 @ObjectType({ description: 'Entrée du journal d’audit : qui, quand, quoi, avant et après' })
@@ -9,35 +10,27 @@ export class AuditEntry {
   @Field(() => ID)
   id!: string;
 
-  @Column({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
+  @ExposedColumn({ type: 'timestamptz' }, () => GraphQLISODateTime)
   occurredAt!: Date;
 
-  @Column({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'Auteur (vide pour une opération du système : démarrage, import…)' })
+  @ExposedColumn({ type: 'uuid', nullable: true }, () => ID, 'Auteur (vide pour une opération du système : démarrage, import…)')
   actorId!: string | null;
 
-  @Column({ type: 'varchar', length: 40 })
-  @Field({ description: 'create, update, open, hold, resume, close, reassign, delete, import…' })
+  @ExposedColumn({ type: 'varchar', length: 40 }, () => String, 'create, update, open, hold, resume, close, reassign, delete, import…')
   action!: string;
 
-  @Column({ type: 'varchar', length: 40 })
-  @Field()
+  @ExposedColumn({ type: 'varchar', length: 40 }, () => String)
   entityType!: string;
 
-  @Column({ type: 'varchar', length: 64 })
-  @Field()
+  @ExposedColumn({ type: 'varchar', length: 64 }, () => String)
   entityId!: string;
 
-  @Column({ type: 'jsonb', nullable: true })
-  @Field(() => GraphQLJSON, { nullable: true })
+  @ExposedColumn({ type: 'jsonb', nullable: true }, () => GraphQLJSON)
   before!: unknown;
 
-  @Column({ type: 'jsonb', nullable: true })
-  @Field(() => GraphQLJSON, { nullable: true })
+  @ExposedColumn({ type: 'jsonb', nullable: true }, () => GraphQLJSON)
   after!: unknown;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 100, nullable: true }, () => String)
   requestId!: string | null;
 }

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('personal_information_access_log')
 @ObjectType({
@@ -11,35 +12,35 @@ export class PersonalInformationAccess {
   @Field(() => ID)
   id!: string;
 
-  @Column({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
+  @ExposedColumn({ type: 'timestamptz' }, () => GraphQLISODateTime)
   accessedAt!: Date;
 
-  @Column({ type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'Conseillère ou conseiller qui a lu (vide pour le système)' })
+  @ExposedColumn({ type: 'uuid', nullable: true }, () => ID, 'Conseillère ou conseiller qui a lu (vide pour le système)')
   advisorId!: string | null;
 
-  @Column({ type: 'uuid' })
-  @Field(() => ID)
+  @ExposedColumn({ type: 'uuid' }, () => ID)
   contactId!: string;
 
-  @Column({ type: 'uuid' })
-  @Field(() => ID)
+  @ExposedColumn({ type: 'uuid' }, () => ID)
   companyId!: string;
 
-  @Column({ type: 'varchar', length: 120 })
-  @Field({ description: 'Champ du schéma qui a rendu les renseignements, ex. Company.contacts' })
+  @ExposedColumn({ type: 'varchar', length: 120 }, () => String, 'Champ du schéma qui a rendu les renseignements, ex. Company.contacts')
   via!: string;
 
-  @Column({ type: 'varchar', length: 300 })
-  @Field({ description: 'Chemin dans la réponse, sans les indices, ex. companies.edges.node.contacts' })
+  @ExposedColumn(
+    { type: 'varchar', length: 300 },
+    () => String,
+    'Chemin dans la réponse, sans les indices, ex. companies.edges.node.contacts',
+  )
   path!: string;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Type et nom de l’opération GraphQL, ex. query ListeConseiller' })
+  @ExposedColumn(
+    { type: 'varchar', length: 100, nullable: true },
+    () => String,
+    'Type et nom de l’opération GraphQL, ex. query ListeConseiller',
+  )
   operationName!: string | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 100, nullable: true }, () => String)
   requestId!: string | null;
 }

@@ -1,46 +1,35 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
 import { PreferredLanguage } from './company.enums.js';
-import { VersionedEntity } from '../database/versioned.entity.js';
+import { UuidEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('company_contacts')
 @ObjectType({
   description:
     'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions (SPEC §5)',
 })
-export class CompanyContact extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  @Field(() => ID)
+export class CompanyContact extends UuidEntity {
+  @ExposedColumn({ type: 'uuid' }, () => ID)
   companyId!: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  @Field()
+  @ExposedColumn({ type: 'varchar', length: 100 }, () => String)
   firstName!: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  @Field()
+  @ExposedColumn({ type: 'varchar', length: 100 }, () => String)
   lastName!: string;
 
-  @Column({ type: 'varchar', length: 150, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Fonction dans l’entreprise' })
+  @ExposedColumn({ type: 'varchar', length: 150, nullable: true }, () => String, 'Fonction dans l’entreprise')
   title!: string | null;
 
-  @Column({ type: 'varchar', length: 254, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 254, nullable: true }, () => String)
   email!: string | null;
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 40, nullable: true }, () => String)
   phone!: string | null;
 
-  @Column({ type: 'varchar', length: 2, default: PreferredLanguage.FR })
-  @Field(() => PreferredLanguage)
+  @ExposedColumn({ type: 'varchar', length: 2, default: PreferredLanguage.FR }, () => PreferredLanguage)
   preferredLanguage!: PreferredLanguage;
-
 
   /** When retention replaced the personal information with neutral values (`npm run privacy:retention`). */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, UpdateDateColumn } from 'typeorm';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ExposedColumn } from './exposed-column.js';
 
 /**
  * What every editable record carries: the version its optimistic concurrency compares (see EntityRepository.update)
@@ -7,8 +8,7 @@ import { Column, CreateDateColumn, UpdateDateColumn } from 'typeorm';
  */
 @ObjectType({ isAbstract: true })
 export abstract class VersionedEntity {
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int, { description: 'Version lue : à renvoyer avec une modification (concurrence optimiste)' })
+  @ExposedColumn({ type: 'integer', default: 1 }, () => Int, 'Version lue : à renvoyer avec une modification (concurrence optimiste)')
   version!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
@@ -18,4 +18,12 @@ export abstract class VersionedEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   @Field(() => GraphQLISODateTime, { description: 'Date et heure de la dernière modification' })
   updatedAt!: Date;
+}
+
+/** A versioned record identified by a UUID the database generates (all but regions and directions, which have codes). */
+@ObjectType({ isAbstract: true })
+export abstract class UuidEntity extends VersionedEntity {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
 }

@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { ParticipationStatus } from './journees-quebec.enums.js';
-import { VersionedEntity } from '../database/versioned.entity.js';
+import { UuidEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('event_participations')
 @ObjectType({
@@ -10,11 +11,7 @@ import { VersionedEntity } from '../database/versioned.entity.js';
     'Participation d’une entreprise à un événement Journées Québec : ses besoins de main-d’œuvre et ses résultats. ' +
     'Visible dans les régions de l’entreprise',
 })
-export class EventParticipation extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id!: string;
-
+export class EventParticipation extends UuidEntity {
   @Column({ type: 'uuid' })
   eventId!: string;
 
@@ -25,27 +22,21 @@ export class EventParticipation extends VersionedEntity {
   @Column({ type: 'uuid' })
   advisorId!: string;
 
-  @Column({ type: 'varchar', length: 10, default: ParticipationStatus.REGISTERED })
-  @Field(() => ParticipationStatus)
+  @ExposedColumn({ type: 'varchar', length: 10, default: ParticipationStatus.REGISTERED }, () => ParticipationStatus)
   status!: ParticipationStatus;
 
-  @Column({ type: 'date' })
-  @Field(() => GraphQLDate, { description: 'Date de l’inscription' })
+  @ExposedColumn({ type: 'date' }, () => GraphQLDate, 'Date de l’inscription')
   registeredOn!: string;
 
-  @Column({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Candidates et candidats rencontrés (null tant que non consigné)' })
+  @ExposedColumn({ type: 'integer', nullable: true }, () => Int, 'Candidates et candidats rencontrés (null tant que non consigné)')
   candidatesMet!: number | null;
 
-  @Column({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Entrevues tenues (au plus candidatesMet)' })
+  @ExposedColumn({ type: 'integer', nullable: true }, () => Int, 'Entrevues tenues (au plus candidatesMet)')
   interviewsHeld!: number | null;
 
-  @Column({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Promesses d’embauche faites (au plus interviewsHeld)' })
+  @ExposedColumn({ type: 'integer', nullable: true }, () => Int, 'Promesses d’embauche faites (au plus interviewsHeld)')
   offersMade!: number | null;
 
-  @Column({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Embauches (au plus offersMade)' })
+  @ExposedColumn({ type: 'integer', nullable: true }, () => Int, 'Embauches (au plus offersMade)')
   hires!: number | null;
 }

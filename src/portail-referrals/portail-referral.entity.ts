@@ -1,8 +1,9 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { PortailReferralStep } from './portail-referral.enums.js';
-import { VersionedEntity } from '../database/versioned.entity.js';
+import { UuidEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('portail_referrals')
 @ObjectType({
@@ -10,11 +11,7 @@ import { VersionedEntity } from '../database/versioned.entity.js';
     'Référencement d’une entreprise au Portail employeurs par une conseillère ou un conseiller, avec son ' +
     'entonnoir. Chaque étape garde sa date ; une étape sautée garde une date nulle.',
 })
-export class PortailReferral extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id!: string;
-
+export class PortailReferral extends UuidEntity {
   @Column({ type: 'uuid' })
   companyId!: string;
 
@@ -24,38 +21,31 @@ export class PortailReferral extends VersionedEntity {
   @Column({ type: 'uuid' })
   advisorId!: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  @Field(() => PortailReferralStep, { description: 'Étape actuelle' })
+  @ExposedColumn({ type: 'varchar', length: 20 }, () => PortailReferralStep, 'Étape actuelle')
   step!: PortailReferralStep;
 
-  @Column({ type: 'date' })
-  @Field(() => GraphQLDate, { description: 'Date du référencement' })
+  @ExposedColumn({ type: 'date' }, () => GraphQLDate, 'Date du référencement')
   referredOn!: string;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date de création du compte (nulle si l’étape a été sautée)' })
+  @ExposedColumn({ type: 'date', nullable: true }, () => GraphQLDate, 'Date de création du compte (nulle si l’étape a été sautée)')
   accountCreatedOn!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date de publication de l’offre (nulle si sautée)' })
+  @ExposedColumn({ type: 'date', nullable: true }, () => GraphQLDate, 'Date de publication de l’offre (nulle si sautée)')
   offerPostedOn!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date de réception des candidatures (nulle si sautée)' })
+  @ExposedColumn({ type: 'date', nullable: true }, () => GraphQLDate, 'Date de réception des candidatures (nulle si sautée)')
   candidatesReceivedOn!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date de l’embauche' })
+  @ExposedColumn({ type: 'date', nullable: true }, () => GraphQLDate, 'Date de l’embauche')
   hiredOn!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => GraphQLDate, {
-    nullable: true,
-    description: 'Date de fin : embauche, refus ou abandon (nulle tant que le référencement est ouvert)',
-  })
+  @ExposedColumn(
+    { type: 'date', nullable: true },
+    () => GraphQLDate,
+    'Date de fin : embauche, refus ou abandon (nulle tant que le référencement est ouvert)',
+  )
   endedOn!: string | null;
 
-  @Column({ type: 'date' })
-  @Field(() => GraphQLDate, { description: 'Date du dernier changement d’étape' })
+  @ExposedColumn({ type: 'date' }, () => GraphQLDate, 'Date du dernier changement d’étape')
   stepChangedOn!: string;
 }

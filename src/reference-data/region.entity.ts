@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { VersionedEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('regions')
 @ObjectType({ description: 'Région administrative du Québec (17, code officiel 01 à 17)' })
@@ -9,8 +10,7 @@ export class Region extends VersionedEntity {
   @Field({ description: 'Code officiel à deux chiffres, ex. 13' })
   code!: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: 'Nom officiel, ex. Saguenay–Lac-Saint-Jean' })
+  @ExposedColumn({ type: 'varchar', length: 100 }, () => String, 'Nom officiel, ex. Saguenay–Lac-Saint-Jean')
   name!: string;
 
   @Column({ type: 'varchar', length: 8, nullable: true })

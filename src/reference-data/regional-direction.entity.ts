@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
 import { VersionedEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('regional_directions')
 @ObjectType({ description: 'Direction régionale du ministère : regroupe des régions ; une gestionnaire en dirige une' })
@@ -9,7 +10,6 @@ export class RegionalDirection extends VersionedEntity {
   @Field({ description: 'Code court, ex. LLL' })
   code!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  @Field()
+  @ExposedColumn({ type: 'varchar', length: 200 }, () => String)
   name!: string;
 }

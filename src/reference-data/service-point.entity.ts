@@ -1,39 +1,29 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { VersionedEntity } from '../database/versioned.entity.js';
+import { ObjectType } from '@nestjs/graphql';
+import { Entity } from 'typeorm';
+import { UuidEntity } from '../database/versioned.entity.js';
+import { ExposedColumn } from '../database/exposed-column.js';
 
 @Entity('service_points')
 @ObjectType({ description: 'Point de services (bureau de Services Québec) où des conseillères sont en poste' })
-export class ServicePoint extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id!: string;
-
-  @Column({ type: 'varchar', length: 2 })
-  @Field({ description: 'Code de la région du point de services' })
+export class ServicePoint extends UuidEntity {
+  @ExposedColumn({ type: 'varchar', length: 2 }, () => String, 'Code de la région du point de services')
   regionCode!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  @Field()
+  @ExposedColumn({ type: 'varchar', length: 200 }, () => String)
   name!: string;
 
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 300, nullable: true }, () => String)
   address!: string | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 100, nullable: true }, () => String)
   municipality!: string | null;
 
-  @Column({ type: 'varchar', length: 7, nullable: true })
-  @Field(() => String, { nullable: true })
+  @ExposedColumn({ type: 'varchar', length: 7, nullable: true }, () => String)
   postalCode!: string | null;
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Téléphone du bureau (coordonnée professionnelle)' })
+  @ExposedColumn({ type: 'varchar', length: 40, nullable: true }, () => String, 'Téléphone du bureau (coordonnée professionnelle)')
   phone!: string | null;
 
-  @Column({ type: 'varchar', length: 254, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Courriel du bureau (coordonnée professionnelle)' })
+  @ExposedColumn({ type: 'varchar', length: 254, nullable: true }, () => String, 'Courriel du bureau (coordonnée professionnelle)')
   email!: string | null;
 }
