@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ownRegionCodes } from '../auth/own-regions.sql.js';
 import type { Role } from '../auth/role.js';
 import { repositoryOf } from '../database/entity-repository.js';
 import { asc, paginate, type Page } from '../database/keyset-pagination.js';
@@ -18,10 +19,7 @@ export class AdvisorRepository extends repositoryOf(Advisor) {
     const rows: (RegionRow & { advisor_id: string })[] = await this.db.query(
       `SELECT a.id AS advisor_id, ${REGION_COLUMNS}
          FROM advisors a
-         JOIN regions r
-           ON (a.role = 'MANAGER' AND r.direction_code = a.direction_code)
-           OR (a.role <> 'MANAGER' AND EXISTS (SELECT 1 FROM advisor_regions ar
-                                                WHERE ar.advisor_id = a.id AND ar.region_code = r.code))
+         JOIN regions r ON r.code IN (${ownRegionCodes('a')})
         WHERE a.id = ANY($1::uuid[])
         ORDER BY r.code`,
       [[...ids]],
@@ -32,11 +30,7 @@ export class AdvisorRepository extends repositoryOf(Advisor) {
   /** The role of an active advisor and whether `regionCode` is one of their own regions (none: inactive or unknown). */
   async leadership(advisorId: string, regionCode: string): Promise<{ role: Role; in_region: boolean } | undefined> {
     const rows: { role: Role; in_region: boolean }[] = await this.db.query(
-      `SELECT a.role,
-              CASE WHEN a.role = 'MANAGER'
-                   THEN EXISTS (SELECT 1 FROM regions r WHERE r.direction_code = a.direction_code AND r.code = $2)
-                   ELSE EXISTS (SELECT 1 FROM advisor_regions ar WHERE ar.advisor_id = a.id AND ar.region_code = $2)
-              END AS in_region
+      `SELECT a.role, $2 IN (${ownRegionCodes('a')}) AS in_region
          FROM advisors a
         WHERE a.id = $1 AND a.active`,
       [advisorId, regionCode],
@@ -55,12 +49,7 @@ export class AdvisorRepository extends repositoryOf(Advisor) {
       });
     }
     if (filter.regionCode) {
-      query.andWhere(
-        `(EXISTS (SELECT 1 FROM advisor_regions ar WHERE ar.advisor_id = advisor.id AND ar.region_code = :regionCode)
-          OR (advisor.role = 'MANAGER' AND EXISTS (SELECT 1 FROM regions r
-               WHERE r.direction_code = advisor.direction_code AND r.code = :regionCode)))`,
-        { regionCode: filter.regionCode },
-      );
+      query.andWhere(`:regionCode IN (${ownRegionCodes('advisor')})`, { regionCode: filter.regionCode });
     }
     return paginate(query, args, [asc('lower(advisor.full_name)'), asc('advisor.id')]);
   }

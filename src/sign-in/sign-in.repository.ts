@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ownRegionCodes } from '../auth/own-regions.sql.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { DevelopmentSignInAdvisor } from './sign-in.types.js';
 
@@ -13,9 +14,7 @@ export class SignInRepository {
         `SELECT a.email, a.full_name, a.role,
                 coalesce(array_agg(r.code ORDER BY r.code) FILTER (WHERE r.code IS NOT NULL), '{}') AS region_codes
            FROM advisors a
-           LEFT JOIN regions r
-             ON (a.role = 'MANAGER' AND r.direction_code = a.direction_code)
-             OR (a.role <> 'MANAGER' AND EXISTS (SELECT 1 FROM advisor_regions ar WHERE ar.advisor_id = a.id AND ar.region_code = r.code))
+           LEFT JOIN regions r ON r.code IN (${ownRegionCodes('a')})
           WHERE a.active
           GROUP BY a.id
           ORDER BY a.role, a.full_name
