@@ -1,105 +1,52 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../graphql/graphql-enum.js';
 
-export enum AccompanimentStatus {
-  OPEN = 'OPEN',
-  ON_HOLD = 'ON_HOLD',
-  CLOSED = 'CLOSED',
-}
+export const AccompanimentStatus = graphqlEnum(
+  'AccompanimentStatus',
+  'État du dossier : OPEN (ouvert), ON_HOLD (en suspens), CLOSED (fermé)',
+  ['OPEN', 'ON_HOLD', 'CLOSED'],
+);
+export type AccompanimentStatus = EnumValue<typeof AccompanimentStatus>;
 
-export enum ServiceLevel {
-  INFORMATION = 'INFORMATION',
-  REFERRAL = 'REFERRAL',
-  PERSONALIZED = 'PERSONALIZED',
-}
-
-export enum Theme {
-  ATTRACTION = 'ATTRACTION',
-  RECRUITMENT = 'RECRUITMENT',
-  WELCOME = 'WELCOME',
-  INTEGRATION = 'INTEGRATION',
-  RETENTION = 'RETENTION',
-  IMMIGRATION_PROCEDURES = 'IMMIGRATION_PROCEDURES',
-}
-
-export enum ClosingOutcome {
-  NEEDS_MET = 'NEEDS_MET',
-  REFERRED_ELSEWHERE = 'REFERRED_ELSEWHERE',
-  NO_LONGER_NEEDED = 'NO_LONGER_NEEDED',
-  UNREACHABLE = 'UNREACHABLE',
-  OTHER = 'OTHER',
-}
-
-export enum InteractionKind {
-  CALL = 'CALL',
-  MEETING = 'MEETING',
-  EMAIL = 'EMAIL',
-  SITE_VISIT = 'SITE_VISIT',
-  INFORMATION_SESSION = 'INFORMATION_SESSION',
-  OTHER = 'OTHER',
-}
-
-export enum InteractionMode {
-  IN_PERSON = 'IN_PERSON',
-  VIRTUAL = 'VIRTUAL',
-  PHONE = 'PHONE',
-  EMAIL = 'EMAIL',
-}
-
-registerEnumType(AccompanimentStatus, {
-  name: 'AccompanimentStatus',
-  description: 'État du dossier : OPEN (ouvert), ON_HOLD (en suspens), CLOSED (fermé)',
+export const ServiceLevel = graphqlEnum('ServiceLevel', 'Niveau de service', {
+  INFORMATION: 'Information',
+  REFERRAL: 'Aiguillage',
+  PERSONALIZED: 'Accompagnement personnalisé',
 });
-registerEnumType(ServiceLevel, {
-  name: 'ServiceLevel',
-  description: 'Niveau de service',
-  valuesMap: {
-    INFORMATION: { description: 'Information' },
-    REFERRAL: { description: 'Aiguillage' },
-    PERSONALIZED: { description: 'Accompagnement personnalisé' },
-  },
+export type ServiceLevel = EnumValue<typeof ServiceLevel>;
+
+export const Theme = graphqlEnum('Theme', 'Volet', {
+  ATTRACTION: 'Attraction',
+  RECRUITMENT: 'Recrutement',
+  WELCOME: 'Accueil',
+  INTEGRATION: 'Intégration',
+  RETENTION: 'Rétention',
+  IMMIGRATION_PROCEDURES: 'Démarches d’immigration',
 });
-registerEnumType(Theme, {
-  name: 'Theme',
-  description: 'Volet',
-  valuesMap: {
-    ATTRACTION: { description: 'Attraction' },
-    RECRUITMENT: { description: 'Recrutement' },
-    WELCOME: { description: 'Accueil' },
-    INTEGRATION: { description: 'Intégration' },
-    RETENTION: { description: 'Rétention' },
-    IMMIGRATION_PROCEDURES: { description: 'Démarches d’immigration' },
-  },
+export type Theme = EnumValue<typeof Theme>;
+
+export const ClosingOutcome = graphqlEnum('ClosingOutcome', 'Résultat à la fermeture', {
+  NEEDS_MET: 'Besoins comblés',
+  REFERRED_ELSEWHERE: 'Dirigée vers une autre ressource',
+  NO_LONGER_NEEDED: 'Ne requiert plus de services',
+  UNREACHABLE: 'Injoignable',
+  OTHER: 'Autre',
 });
-registerEnumType(ClosingOutcome, {
-  name: 'ClosingOutcome',
-  description: 'Résultat à la fermeture',
-  valuesMap: {
-    NEEDS_MET: { description: 'Besoins comblés' },
-    REFERRED_ELSEWHERE: { description: 'Dirigée vers une autre ressource' },
-    NO_LONGER_NEEDED: { description: 'Ne requiert plus de services' },
-    UNREACHABLE: { description: 'Injoignable' },
-    OTHER: { description: 'Autre' },
-  },
+export type ClosingOutcome = EnumValue<typeof ClosingOutcome>;
+
+export const InteractionKind = graphqlEnum('InteractionKind', 'Type d’intervention', {
+  CALL: 'Appel',
+  MEETING: 'Rencontre',
+  EMAIL: 'Courriel',
+  SITE_VISIT: 'Visite en entreprise',
+  INFORMATION_SESSION: 'Séance d’information',
+  OTHER: 'Autre',
 });
-registerEnumType(InteractionKind, {
-  name: 'InteractionKind',
-  description: 'Type d’intervention',
-  valuesMap: {
-    CALL: { description: 'Appel' },
-    MEETING: { description: 'Rencontre' },
-    EMAIL: { description: 'Courriel' },
-    SITE_VISIT: { description: 'Visite en entreprise' },
-    INFORMATION_SESSION: { description: 'Séance d’information' },
-    OTHER: { description: 'Autre' },
-  },
+export type InteractionKind = EnumValue<typeof InteractionKind>;
+
+export const InteractionMode = graphqlEnum('InteractionMode', 'Mode de l’intervention', {
+  IN_PERSON: 'En personne',
+  VIRTUAL: 'Virtuel',
+  PHONE: 'Téléphone',
+  EMAIL: 'Courriel',
 });
-registerEnumType(InteractionMode, {
-  name: 'InteractionMode',
-  description: 'Mode de l’intervention',
-  valuesMap: {
-    IN_PERSON: { description: 'En personne' },
-    VIRTUAL: { description: 'Virtuel' },
-    PHONE: { description: 'Téléphone' },
-    EMAIL: { description: 'Courriel' },
-  },
-});
+export type InteractionMode = EnumValue<typeof InteractionMode>;

@@ -1,51 +1,32 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum, type EnumValue } from '../graphql/graphql-enum.js';
 
-export enum EventMode {
-  IN_PERSON = 'IN_PERSON',
-  VIRTUAL = 'VIRTUAL',
-  HYBRID = 'HYBRID',
-}
-
-export enum EventStatus {
-  PLANNED = 'PLANNED',
-  REGISTRATION_OPEN = 'REGISTRATION_OPEN',
-  HELD = 'HELD',
-  CANCELLED = 'CANCELLED',
-}
-
-export enum ParticipationStatus {
-  REGISTERED = 'REGISTERED',
-  CONFIRMED = 'CONFIRMED',
-  ATTENDED = 'ATTENDED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-
-registerEnumType(EventMode, {
-  name: 'JourneesQuebecEventMode',
-  description: 'Mode de l’événement',
-  valuesMap: {
-    IN_PERSON: { description: 'En personne, à l’étranger' },
-    VIRTUAL: { description: 'Virtuel' },
-    HYBRID: { description: 'Hybride' },
-  },
+export const EventMode = graphqlEnum('JourneesQuebecEventMode', 'Mode de l’événement', {
+  IN_PERSON: 'En personne, à l’étranger',
+  VIRTUAL: 'Virtuel',
+  HYBRID: 'Hybride',
 });
-registerEnumType(EventStatus, {
-  name: 'JourneesQuebecEventStatus',
-  description: 'PLANNED → REGISTRATION_OPEN → HELD ; CANCELLED depuis PLANNED ou REGISTRATION_OPEN',
-  valuesMap: {
-    PLANNED: { description: 'Planifié' },
-    REGISTRATION_OPEN: { description: 'Inscriptions ouvertes' },
-    HELD: { description: 'Tenu' },
-    CANCELLED: { description: 'Annulé' },
+export type EventMode = EnumValue<typeof EventMode>;
+
+export const EventStatus = graphqlEnum(
+  'JourneesQuebecEventStatus',
+  'PLANNED → REGISTRATION_OPEN → HELD ; CANCELLED depuis PLANNED ou REGISTRATION_OPEN',
+  {
+    PLANNED: 'Planifié',
+    REGISTRATION_OPEN: 'Inscriptions ouvertes',
+    HELD: 'Tenu',
+    CANCELLED: 'Annulé',
   },
-});
-registerEnumType(ParticipationStatus, {
-  name: 'EventParticipationStatus',
-  description: 'REGISTERED → CONFIRMED → ATTENDED (ou directement REGISTERED → ATTENDED) ; WITHDRAWN depuis REGISTERED ou CONFIRMED',
-  valuesMap: {
-    REGISTERED: { description: 'Inscrite' },
-    CONFIRMED: { description: 'Participation confirmée' },
-    ATTENDED: { description: 'Présente à l’événement : les résultats peuvent être consignés' },
-    WITHDRAWN: { description: 'Désistée' },
+);
+export type EventStatus = EnumValue<typeof EventStatus>;
+
+export const ParticipationStatus = graphqlEnum(
+  'EventParticipationStatus',
+  'REGISTERED → CONFIRMED → ATTENDED (ou directement REGISTERED → ATTENDED) ; WITHDRAWN depuis REGISTERED ou CONFIRMED',
+  {
+    REGISTERED: 'Inscrite',
+    CONFIRMED: 'Participation confirmée',
+    ATTENDED: 'Présente à l’événement : les résultats peuvent être consignés',
+    WITHDRAWN: 'Désistée',
   },
-});
+);
+export type ParticipationStatus = EnumValue<typeof ParticipationStatus>;

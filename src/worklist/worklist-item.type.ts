@@ -1,25 +1,15 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLDate } from '../graphql/date.scalar.js';
+import { graphqlEnum, type EnumValue } from '../graphql/graphql-enum.js';
 
-export enum WorklistReason {
-  FILE_WITHOUT_RECENT_INTERACTION = 'FILE_WITHOUT_RECENT_INTERACTION',
-  FILE_ON_HOLD_TOO_LONG = 'FILE_ON_HOLD_TOO_LONG',
-  REFERRAL_STALLED = 'REFERRAL_STALLED',
-  NEED_OPEN_TOO_LONG = 'NEED_OPEN_TOO_LONG',
-  EVENT_DEADLINE_APPROACHING = 'EVENT_DEADLINE_APPROACHING',
-}
-
-registerEnumType(WorklistReason, {
-  name: 'WorklistReason',
-  description: 'Pourquoi un élément demande votre attention',
-  valuesMap: {
-    FILE_WITHOUT_RECENT_INTERACTION: { description: 'Dossier ouvert sans intervention récente' },
-    FILE_ON_HOLD_TOO_LONG: { description: 'Dossier en suspens depuis longtemps' },
-    REFERRAL_STALLED: { description: 'Référencement au Portail employeurs arrêté à une étape' },
-    NEED_OPEN_TOO_LONG: { description: 'Besoin de main-d’œuvre ouvert depuis longtemps' },
-    EVENT_DEADLINE_APPROACHING: { description: 'Date limite d’inscription à des Journées Québec imminente' },
-  },
+export const WorklistReason = graphqlEnum('WorklistReason', 'Pourquoi un élément demande votre attention', {
+  FILE_WITHOUT_RECENT_INTERACTION: 'Dossier ouvert sans intervention récente',
+  FILE_ON_HOLD_TOO_LONG: 'Dossier en suspens depuis longtemps',
+  REFERRAL_STALLED: 'Référencement au Portail employeurs arrêté à une étape',
+  NEED_OPEN_TOO_LONG: 'Besoin de main-d’œuvre ouvert depuis longtemps',
+  EVENT_DEADLINE_APPROACHING: 'Date limite d’inscription à des Journées Québec imminente',
 });
+export type WorklistReason = EnumValue<typeof WorklistReason>;
 
 @ObjectType({ description: 'Un élément de votre liste de travail, avec sa raison et son âge' })
 export class WorklistItem {

@@ -1,5 +1,6 @@
-import { ArgsType, InputType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize } from 'class-validator';
+import { graphqlEnum, type EnumValue } from '../../graphql/graphql-enum.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
 import { messageOf, MultilineText, ReadVersion, RegionCode, RegionCodes, RequiredText, Text } from '../../graphql/validation/field-rules.js';
 import { BooleanField, EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
@@ -64,20 +65,14 @@ export class UpdateCompanyInput extends CompanyFields {
   regionCode?: string;
 }
 
-export enum CompanyOrderField {
-  RELEVANCE = 'RELEVANCE',
-  NAME = 'NAME',
-  CREATED_AT = 'CREATED_AT',
-}
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(CompanyOrderField, {
-  name: 'CompanyOrderField',
-  description: 'RELEVANCE (avec une recherche), NAME, CREATED_AT',
-});
-registerEnumType(SortDirection, { name: 'SortDirection' });
+export const CompanyOrderField = graphqlEnum(
+  'CompanyOrderField',
+  'RELEVANCE (avec une recherche), NAME, CREATED_AT',
+  ['RELEVANCE', 'NAME', 'CREATED_AT'],
+);
+export type CompanyOrderField = EnumValue<typeof CompanyOrderField>;
+export const SortDirection = graphqlEnum('SortDirection', undefined, ['ASC', 'DESC']);
+export type SortDirection = EnumValue<typeof SortDirection>;
 
 @InputType({ description: 'Tri des entreprises' })
 export class CompanyOrder {

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArgsType, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Float, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsNumber, Min, Max } from 'class-validator';
 import { DateRangeInput } from '../../graphql/date-range.input.js';
+import { graphqlEnum, type EnumValue } from '../../graphql/graphql-enum.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
 import { IntRange, messageOf, ReadVersion, RegionCode, RegionCodes, RequiredText, Text } from '../../graphql/validation/field-rules.js';
 import { DateField, EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
@@ -159,14 +160,12 @@ export class RecruitmentNeedsArgs extends PaginationArgs {
   filter?: RecruitmentNeedFilter;
 }
 
-export enum RecruitmentNeedGroup {
-  WORK_REGION = 'WORK_REGION',
-  NOC_BROAD_CATEGORY = 'NOC_BROAD_CATEGORY',
-  TEER = 'TEER',
-  NOC = 'NOC',
-  CHANNEL = 'CHANNEL',
-}
-registerEnumType(RecruitmentNeedGroup, { name: 'RecruitmentNeedGroup', description: 'Regroupement du sommaire des besoins' });
+export const RecruitmentNeedGroup = graphqlEnum(
+  'RecruitmentNeedGroup',
+  'Regroupement du sommaire des besoins',
+  ['WORK_REGION', 'NOC_BROAD_CATEGORY', 'TEER', 'NOC', 'CHANNEL'],
+);
+export type RecruitmentNeedGroup = EnumValue<typeof RecruitmentNeedGroup>;
 
 @ArgsType()
 export class RecruitmentNeedsSummaryArgs {
