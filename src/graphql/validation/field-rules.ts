@@ -87,45 +87,30 @@ const CleanMultiline = (options: ValidationOptions) =>
   );
 
 /**
- * Required single-line text (names, titles, codes…), trimmed by the pipe beforehand, at most `max` characters, no
- * control character nor line break.
+ * The checks of a text, trimmed by the pipe beforehand, in this order: a string (`required`: not empty either), at
+ * most `max` characters, one line (`multiline`: line breaks and tabs allowed, no other control character), no lone
+ * surrogate; `each` for a list of texts.
  */
-export const RequiredText = (max: number) =>
+const TextRules = (max: number, { required = false, multiline = false, each = false } = {}) =>
   applyDecorators(
-    IsString(messageOf('field.required')),
-    IsNotEmpty(messageOf('field.required')),
-    MaxChars(max, messageOf('field.maxLength', { max })),
-    SingleLine(messageOf('field.singleLine')),
-    WellFormed(messageOf('field.controlCharacters')),
-  );
-
-/** Optional single-line text (the caller adds @IsOptional()), same bounds; `each` for a list of texts. */
-export const Text = (max: number, each = false) =>
-  applyDecorators(
-    IsString(messageOf('field.invalid', {}, each)),
+    IsString(messageOf(required ? 'field.required' : 'field.invalid', {}, each)),
+    ...(required ? [IsNotEmpty(messageOf('field.required', {}, each))] : []),
     MaxChars(max, messageOf('field.maxLength', { max }, each)),
-    SingleLine(messageOf('field.singleLine', {}, each)),
+    multiline ? CleanMultiline(messageOf('field.controlCharacters', {}, each)) : SingleLine(messageOf('field.singleLine', {}, each)),
     WellFormed(messageOf('field.controlCharacters', {}, each)),
   );
 
-/** Required text that may hold line breaks and tabs (an interaction's summary), at most `max` characters. */
-export const RequiredMultilineText = (max: number) =>
-  applyDecorators(
-    IsString(messageOf('field.required')),
-    IsNotEmpty(messageOf('field.required')),
-    MaxChars(max, messageOf('field.maxLength', { max })),
-    CleanMultiline(messageOf('field.controlCharacters')),
-    WellFormed(messageOf('field.controlCharacters')),
-  );
+/** Required single-line text (names, titles, codes…). */
+export const RequiredText = (max: number) => TextRules(max, { required: true });
+
+/** Optional single-line text (a nullable field), same bounds; `each` for a list of texts. */
+export const Text = (max: number, each = false) => TextRules(max, { each });
+
+/** Required text that may hold line breaks and tabs (an interaction's summary). */
+export const RequiredMultilineText = (max: number) => TextRules(max, { required: true, multiline: true });
 
 /** Optional text that may hold line breaks and tabs (a street address on several lines). */
-export const MultilineText = (max: number) =>
-  applyDecorators(
-    IsString(messageOf('field.invalid')),
-    MaxChars(max, messageOf('field.maxLength', { max })),
-    CleanMultiline(messageOf('field.controlCharacters')),
-    WellFormed(messageOf('field.controlCharacters')),
-  );
+export const MultilineText = (max: number) => TextRules(max, { multiline: true });
 
 export const EmailAddress = () =>
   applyDecorators(
