@@ -669,6 +669,7 @@ export type UpdateServicePointInput = {
   municipality?: string | null | undefined;
   name?: string | null | undefined;
   phone?: string | null | undefined;
+  /** Code postal canadien ; normalisé en A1A 1A1 */
   postalCode?: string | null | undefined;
   /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;

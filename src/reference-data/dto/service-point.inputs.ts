@@ -2,14 +2,9 @@ import { InputType } from '@nestjs/graphql';
 import { EmailAddress, MultilineText, ReadVersion, RegionCode, RequiredText, Text } from '../../graphql/validation/field-rules.js';
 import { IdField, InputField } from '../../graphql/validation/input-field.js';
 
-@InputType({ description: 'Nouveau point de services' })
-export class CreateServicePointInput {
-  @InputField(() => String, RegionCode())
-  regionCode!: string;
-
-  @InputField(() => String, RequiredText(200))
-  name!: string;
-
+/** A service point's address and contact details, optional on creation as on a change (empty: cleared). */
+@InputType({ isAbstract: true })
+abstract class ServicePointFields {
   @InputField(() => String, { nullable: true }, MultilineText(300))
   address?: string;
 
@@ -26,8 +21,17 @@ export class CreateServicePointInput {
   email?: string;
 }
 
+@InputType({ description: 'Nouveau point de services' })
+export class CreateServicePointInput extends ServicePointFields {
+  @InputField(() => String, RegionCode())
+  regionCode!: string;
+
+  @InputField(() => String, RequiredText(200))
+  name!: string;
+}
+
 @InputType({ description: 'Modification d’un point de services (avec la version lue)' })
-export class UpdateServicePointInput {
+export class UpdateServicePointInput extends ServicePointFields {
   @IdField()
   id!: string;
 
@@ -36,19 +40,4 @@ export class UpdateServicePointInput {
 
   @InputField(() => String, { nullable: true }, RequiredText(200))
   name?: string;
-
-  @InputField(() => String, { nullable: true }, MultilineText(300))
-  address?: string;
-
-  @InputField(() => String, { nullable: true }, Text(100))
-  municipality?: string;
-
-  @InputField(() => String, { nullable: true }, Text(10))
-  postalCode?: string;
-
-  @InputField(() => String, { nullable: true }, Text(40))
-  phone?: string;
-
-  @InputField(() => String, { nullable: true }, EmailAddress())
-  email?: string;
 }
