@@ -5,9 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { AppConfig, ConfigurationError } from '../config/app-config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
+import { AppConfig } from '../config/app-config.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import {
   CompanyImportError,
@@ -18,7 +16,7 @@ import {
   type ImportProgress,
 } from '../companies/import/company-import.js';
 import { createLogger } from '../logging/logger.js';
-import { seedReferenceData } from '../reference-data/reference-data.seeder.js';
+import { failCommand, prepareForData, UsageError } from './cli-database.js';
 
 const USAGE = `Usage : npm run import:companies -- <fichier.csv> [--dry-run] [--region NN] [--report <erreurs.csv>]
 
@@ -27,8 +25,6 @@ const USAGE = `Usage : npm run import:companies -- <fichier.csv> [--dry-run] [--
   --dry-run          valide et compte ce qui serait inséré ou mis à jour, sans rien écrire
   --region NN        région (01 à 17) des lignes qui n’en ont pas ; une entreprise existante garde la sienne
   --report <f.csv>   rapport des lignes rejetées (par défaut : <fichier.csv>.errors.csv)`;
-
-class UsageError extends Error {}
 
 interface Arguments {
   file: string;
@@ -151,20 +147,7 @@ async function main(argv: string[]): Promise<void> {
   const server = await openDatabaseServer(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   let pool: pg.Pool | null = null;
   try {
-    const dataSource = new DataSource({ ...dataSourceOptions(server.urls), logging: ['error'], extra: { max: 1 } });
-    await dataSource.initialize();
-    try {
-      if (await dataSource.showMigrations()) {
-        throw new CompanyImportError('des migrations sont en attente : lancez d’abord npm run migration:run');
-      }
-      if (!args.dryRun) {
-        // The same idempotent step as the service's start-up: the regions the rows refer to must exist.
-        const seeded = await seedReferenceData(dataSource);
-        if (seeded.regions > 0) process.stderr.write(`données de référence chargées : ${seeded.regions} régions\n`);
-      }
-    } finally {
-      await dataSource.destroy();
-    }
+    await prepareForData(server.urls, (message) => new CompanyImportError(message), !args.dryRun);
     pool = new pg.Pool({ connectionString: server.urls.url, max: DEFAULT_CONNECTIONS, application_name: 'crm-import-companies' });
     const progress = progressReporter();
     let summary: CompanyImportSummary;
@@ -185,17 +168,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
-    process.exit(error.message ? 2 : 0);
-  }
-  const message =
-    error instanceof ConfigurationError
-      ? `Configuration invalide — ${error.message}`
-      : error instanceof CompanyImportError
-        ? `Import impossible — ${error.message}`
-        : String(error);
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch((error: unknown) =>
+  failCommand(error, USAGE, (e) => (e instanceof CompanyImportError ? `Import impossible — ${e.message}` : String(e))),
+);

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DataSource } from 'typeorm';
-import { AppConfig, ConfigurationError } from '../config/app-config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
+import { AppConfig } from '../config/app-config.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import { createLogger } from '../logging/logger.js';
-import { seedReferenceData } from '../reference-data/reference-data.seeder.js';
 import {
   DEFAULT_SCALE_SEED,
   defaultSizes,
@@ -16,6 +13,7 @@ import {
   type ScaleProgress,
   type ScaleSummary,
 } from '../scale/scale-seeder.js';
+import { failCommand, prepareForData, UsageError } from './cli-database.js';
 
 const USAGE = `Usage : npm run seed:scale -- --companies N --files N --interactions N [options]
 
@@ -31,8 +29,6 @@ const USAGE = `Usage : npm run seed:scale -- --companies N --files N --interacti
 
 Données synthétiques, sans historique : aucune ligne d'audit n'est écrite. Refuse une base qui contient déjà des
 entreprises, sauf avec --force-empty.`;
-
-class UsageError extends Error {}
 
 function readArguments(argv: string[]): ScaleOptions {
   let values;
@@ -167,18 +163,7 @@ async function main(argv: string[]): Promise<void> {
   const config = AppConfig.fromEnvironment();
   const server = await openDatabaseServer(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   try {
-    const dataSource = new DataSource({ ...dataSourceOptions(server.urls), logging: ['error'], extra: { max: 1 } });
-    await dataSource.initialize();
-    try {
-      if (await dataSource.showMigrations()) {
-        throw new ScaleSeedError('des migrations sont en attente : lancez d’abord npm run migration:run');
-      }
-      // The same idempotent step as the service's start-up: directions, regions and service points.
-      const seeded = await seedReferenceData(dataSource);
-      if (seeded.regions > 0) process.stderr.write(`données de référence chargées : ${seeded.regions} régions\n`);
-    } finally {
-      await dataSource.destroy();
-    }
+    await prepareForData(server.urls, (message) => new ScaleSeedError(message), true);
     const sizes = { ...defaultSizes(options.companies), ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
     process.stderr.write(
       `génération : ${number.format(options.companies)} entreprises, ${number.format(options.files)} dossiers, ` +
@@ -198,17 +183,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
-    process.exit(error.message ? 2 : 0);
-  }
-  const message =
-    error instanceof ConfigurationError
-      ? `Configuration invalide — ${error.message}`
-      : error instanceof ScaleSeedError
-        ? `Chargement refusé — ${error.message}`
-        : `Chargement interrompu (rien n’a été validé) — ${error instanceof Error ? error.message : String(error)}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch((error: unknown) =>
+  failCommand(error, USAGE, (e) =>
+    e instanceof ScaleSeedError
+      ? `Chargement refusé — ${e.message}`
+      : `Chargement interrompu (rien n’a été validé) — ${e instanceof Error ? e.message : String(e)}`,
+  ),
+);
