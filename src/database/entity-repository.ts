@@ -29,9 +29,9 @@ export type UniqueConflicts = Record<string, () => Error | Promise<Error>>;
 
 /**
  * Where a record type's SQL lives. Each feature has one repository per record type (`<record>.repository.ts`)
- * extending `repositoryOf(Entity, options)`: its reads (scoped query builders, the statements of its loaders and summaries) and its
- * writes, which all go through `insert`, `forUpdate` and `update`. Services hold the rules and never touch the
- * database themselves. Every statement runs on `UnitOfWork.manager`, so inside a mutation it joins the mutation's
+ * extending `repositoryOf(Entity, options)`: its reads (scoped query builders, the statements of its loaders and
+ * summaries) and its writes, which all go through `insert`, `forUpdate` and `update`. Services hold the rules and
+ * never touch the database themselves. Every statement runs on `UnitOfWork.manager`, so inside a mutation it joins the mutation's
  * transaction.
  *
  * Versioned writes have one behaviour everywhere: `forUpdate` locks the row (NOT_FOUND when missing), asks

@@ -2,7 +2,7 @@ import { InputType } from '@nestjs/graphql';
 import { EmailAddress, MultilineText, ReadVersion, RegionCode, RequiredText, Text } from '../../graphql/validation/field-rules.js';
 import { IdField, InputField } from '../../graphql/validation/input-field.js';
 
-/** A service point's address and contact details, optional on creation as on a change (empty: cleared). */
+/** A service point’s address and contact details, optional when creating one as when changing it (empty: none). */
 @InputType({ isAbstract: true })
 abstract class ServicePointFields {
   @InputField(() => String, { nullable: true }, MultilineText(300))
