@@ -687,7 +687,7 @@ export type CompanyPageQueryVariables = Exact<{
 }>;
 
 
-export type CompanyPageQuery = { company: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, statusChangedOn: string, outcome: ClosingOutcome | null, regionCode: string, interactionCount: number, version: number, region: { name: string }, advisor: { id: string, fullName: string } }>, recruitmentNeeds: Array<{ id: string, nocCode: string, teer: number, title: string, positions: number, positionsFilled: number, status: RecruitmentNeedStatus, openedOn: string, closedOn: string | null, employmentType: EmploymentType, hourlyWage: number | null, version: number, workRegion: { name: string } }>, eventParticipations: Array<{ id: string, status: EventParticipationStatus, registeredOn: string, positionsOffered: number, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number, event: { id: string, name: string, city: string, country: string, startsOn: string, endsOn: string, status: JourneesQuebecEventStatus } }>, portailReferrals: Array<{ id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, advisor: { fullName: string } }>, region: { code: string, name: string } } | null };
+export type CompanyPageQuery = { company: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, statusChangedOn: string, outcome: ClosingOutcome | null, regionCode: string, interactionCount: number, version: number, region: { name: string }, advisor: { id: string, fullName: string }, interactions: Array<{ id: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, advisor: { fullName: string } }> }>, recruitmentNeeds: Array<{ id: string, nocCode: string, teer: number, title: string, positions: number, positionsFilled: number, status: RecruitmentNeedStatus, openedOn: string, closedOn: string | null, employmentType: EmploymentType, hourlyWage: number | null, version: number, workRegion: { name: string } }>, eventParticipations: Array<{ id: string, status: EventParticipationStatus, registeredOn: string, positionsOffered: number, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number, event: { id: string, name: string, city: string, country: string, startsOn: string, endsOn: string, status: JourneesQuebecEventStatus } }>, portailReferrals: Array<{ id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, advisor: { fullName: string } }>, region: { code: string, name: string } } | null };
 
 export type CompanyIdentityQueryVariables = Exact<{
   id: string | number;
@@ -1291,6 +1291,17 @@ export const CompanyPageDocument = new TypedDocumentString(`
         fullName
       }
       interactionCount
+      interactions(first: 5) {
+        id
+        occurredOn
+        kind
+        mode
+        durationMinutes
+        summary
+        advisor {
+          fullName
+        }
+      }
       version
     }
     recruitmentNeeds {

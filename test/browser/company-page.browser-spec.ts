@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { UpdateCompanyDocument } from '../../operations/generated.js';
+import { logInteraction } from '../support/factories.js';
 import { dataOf } from '../support/test-app.js';
 import { axe, ConsoleBrowser, seriousViolations } from './support/browser.js';
 
@@ -49,6 +50,27 @@ describe('console: company page (Chromium)', () => {
     await page.getByTestId('contacts').getByText('Nathalie Fortin').waitFor();
     expect(await logged()).toBe(1);
     expect(seriousViolations(await axe(page, 'company page with contacts'))).toEqual([]);
+  });
+
+  it("shows a file's most recent interactions with the page, and the rest a page at a time by the API's cursors", async () => {
+    const [file] = await browser.app.sql<{ id: string }>(`SELECT id FROM accompaniments WHERE company_id = $1 AND status = 'OPEN'`, [bakery]);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    for (let n = 1; n <= 24; n++) {
+      await logInteraction(browser.app, 'marie-eve.lavoie@demo.crm.example', { accompanimentId: file!.id, occurredOn: daysAgo(100 + n), summary: `Suivi numéro ${n}` });
+    }
+    await open(bakery);
+    const timeline = page.getByTestId('file').first().locator('.timeline');
+    await timeline.getByText('5 sur 28').waitFor();
+    expect(await timeline.locator('li').count()).toBe(5);
+    await timeline.getByRole('button', { name: 'Afficher plus' }).click();
+    await timeline.getByText('20 sur 28').waitFor();
+    await timeline.getByRole('button', { name: 'Afficher plus' }).click();
+    await timeline.getByText('28 sur 28').waitFor();
+    const summaries = await timeline.locator('.timeline-summary').allTextContents();
+    expect(summaries).toHaveLength(28);
+    expect(new Set(summaries).size).toBe(28);
+    expect(summaries.at(-1)).toBe('Rencontre de démarrage : portrait des besoins de main-d’œuvre et des postes difficiles à pourvoir.');
+    expect(await timeline.getByRole('button', { name: 'Afficher plus' }).count()).toBe(0);
   });
 
   it('records a recruitment need (CNP 2021 with its TEER) and positions filled', async () => {

@@ -5,7 +5,7 @@ import { ApiError, executeWithToken } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Page } from '../ui/page';
 import { finishOidcSignIn, OidcSignInError } from './oidc';
-import { session } from './session';
+import { useStartSession } from './use-start-session';
 
 type Refusal =
   | { reason: 'unmatched' | 'failed' }
@@ -22,6 +22,7 @@ export function OidcCallbackPage() {
   const [, navigate] = useLocation();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const started = useRef(false);
+  const startSession = useStartSession();
   useEffect(() => {
     if (started.current) return;
     started.current = true;
@@ -32,17 +33,18 @@ export function OidcCallbackPage() {
     };
     finishOidcSignIn()
       .then(async ({ accessToken, email, returnTo }) => {
+        let me;
         try {
-          await executeWithToken(accessToken, MeDocument);
+          me = await executeWithToken(accessToken, MeDocument);
         } catch (error) {
           if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return refuse({ reason: 'api', email, message: error.message });
           throw error;
         }
-        session.start(accessToken, 'oidc');
+        startSession(accessToken, 'oidc', me);
         navigate(returnTo, { replace: true });
       })
       .catch((error: unknown) => refuse(error instanceof OidcSignInError ? error.failure : { reason: 'failed' }));
-  }, [navigate]);
+  }, [navigate, startSession]);
   if (!refusal) {
     return (
       <Page title={t('signIn.title')}>

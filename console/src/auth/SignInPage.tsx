@@ -14,6 +14,7 @@ import { Page } from '../ui/page';
 import { QueryState } from '../ui/status';
 import { preloadOidc, startOidcSignIn, type OidcSettings } from './oidc';
 import { session } from './session';
+import { useStartSession } from './use-start-session';
 
 /**
  * Sign-in: the OpenID Connect provider when one is configured; in development, a picker of demo people; and
@@ -29,14 +30,14 @@ export function SignInPage() {
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const startSession = useStartSession();
   const returnTo = location.startsWith('/connexion') ? '/' : location;
 
   const signInWith = async (candidate: string, method: 'development' | 'token') => {
     setBusy(true);
     setProblem(null);
     try {
-      await executeWithToken(candidate, MeDocument);
-      session.start(candidate, method);
+      startSession(candidate, method, await executeWithToken(candidate, MeDocument));
     } catch (error) {
       setProblem(error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? t('signIn.invalidToken') : String((error as Error).message));
     } finally {

@@ -117,14 +117,43 @@ export async function axe(page: Page, name: string): Promise<AxeSummary> {
 export const seriousViolations = (summary: AxeSummary) => summary.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 /**
- * Milliseconds the browser took from `action` (a click, a navigation) until `ready` resolved, as the page's own
- * clock measured it; printed, and returned for the test to check it is a real measurement.
+ * Watches for an element matching `selector` to enter the page's document (a MutationObserver notes the moment, so
+ * the test harness's polling is not counted). Answers a function that waits for it and returns when it appeared on
+ * the page's clock (`performance.now()`) and on the wall clock (milliseconds since the epoch). The page must not
+ * reload in between (the console navigates without reloading).
  */
-export async function renderTime(page: Page, label: string, action: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
-  await page.evaluate(() => performance.mark('crm-action'));
+export async function watchFor(page: Page, selector: string): Promise<() => Promise<{ at: number; wallTime: number }>> {
+  const key = `crmWatch${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ css, name }) => {
+      (window as unknown as Record<string, Promise<number>>)[name] = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(css)) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+    },
+    { css: selector, name: key },
+  );
+  return () =>
+    page.evaluate(async (name) => {
+      const at = await (window as unknown as Record<string, Promise<number>>)[name]!;
+      return { at, wallTime: performance.timeOrigin + at };
+    }, key);
+}
+
+/**
+ * Milliseconds the page took from just before `action` (a click, a client-side navigation) until an element
+ * matching `selector` was in its document, on the page's own clock; printed, and returned for the test to check it
+ * is a real measurement.
+ */
+export async function renderTime(page: Page, label: string, action: () => Promise<unknown>, selector: string): Promise<number> {
+  const drawn = await watchFor(page, selector);
+  const start = await page.evaluate(() => performance.now());
   await action();
-  await ready();
-  const ms = await page.evaluate(() => performance.now() - performance.getEntriesByName('crm-action').at(-1)!.startTime);
+  const ms = (await drawn()).at - start;
   process.stdout.write(`render ${label}: ${Math.round(ms)} ms\n`);
   return ms;
 }
