@@ -83,9 +83,14 @@ describe('console: administration and sign-in (Chromium)', () => {
 
   it('switches to English from one catalogue, with dates and numbers in the chosen locale', async () => {
     const page = await browser.signIn('Marie-Ève Lavoie');
+    const firstItem = page.getByTestId('worklist').locator('li').first().locator('.reason-text');
+    expect(await firstItem.textContent()).toMatch(/ \d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4} /);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My list' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-CA');
+    // The browser stays French (fr-CA): the page's own words, dates and numbers follow the switch.
+    expect(await page.evaluate(() => navigator.language)).toBe('fr-CA');
+    expect(await firstItem.textContent()).toMatch(/ (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} /);
     await page.getByRole('link', { name: 'Companies' }).click();
     await page.getByRole('searchbox', { name: 'Search by name or NEQ' }).waitFor();
     expect(seriousViolations(await axe(page, 'companies (English)'))).toEqual([]);

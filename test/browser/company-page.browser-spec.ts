@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { UpdateCompanyDocument } from '../../operations/generated.js';
 import { logInteraction } from '../support/factories.js';
 import { dataOf } from '../support/test-app.js';
-import { axe, ConsoleBrowser, seriousViolations } from './support/browser.js';
+import { axe, ConsoleBrowser, dateFieldParts, seriousViolations } from './support/browser.js';
 
 // The company page of an advisor (Laval): contacts shown on request and logged, the file's actions, needs,
 // Journées Québec, Portail employeurs, and an edit that meets someone else's newer version.
@@ -50,6 +50,12 @@ describe('console: company page (Chromium)', () => {
     await page.getByTestId('contacts').getByText('Nathalie Fortin').waitFor();
     expect(await logged()).toBe(1);
     expect(seriousViolations(await axe(page, 'company page with contacts'))).toEqual([]);
+  });
+
+  it('shows native date fields as a Québec browser does: day, month, year, named in French', async () => {
+    await open(bakery);
+    const parts = await dateFieldParts(page, '[data-testid="file"] form input[type="date"]');
+    expect(parts).toEqual(['Jour', 'Mois', 'Année']);
   });
 
   it("shows a file's most recent interactions with the page, and the rest a page at a time by the API's cursors", async () => {

@@ -9,6 +9,16 @@ import { TestApp } from '../../support/test-app.js';
 /** Debian's Chromium (`apt-get install -y chromium`); nothing here downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium ships en-US only; its other languages come with `chromium-l10n`. */
+const DEBIAN_FRENCH = '/usr/lib/chromium/locales/fr.pak';
+
+/**
+ * The browser's own language, as a Québec user's (fr-CA): on Linux, Chromium takes it from the environment, not
+ * from --lang, and it decides how native controls read (a date field as jj/mm/aaaa, not mm/dd/yyyy). Playwright's
+ * `locale` sets what pages see (navigator.language, Intl, Accept-Language).
+ */
+const FRENCH_ENVIRONMENT = { LANGUAGE: 'fr_CA:fr', LANG: 'fr_CA.UTF-8' };
+
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -35,7 +45,10 @@ export class ConsoleBrowser {
   ) {}
 
   static async start(settings: Record<string, string> = {}): Promise<ConsoleBrowser> {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium chromium-l10n (or set CHROMIUM_PATH)`);
+    if (CHROMIUM === '/usr/bin/chromium' && !existsSync(DEBIAN_FRENCH)) {
+      throw new Error(`${DEBIAN_FRENCH} is missing, so Chromium's own controls would read in English (mm/dd/yyyy): apt-get install -y chromium-l10n`);
+    }
     const app = await TestApp.start({ DEMO_DATA: 'true', ...settings });
     const profile = mkdtempSync(join(tmpdir(), 'crm-chromium-'));
     // Playwright passes --headless itself and wants the profile folder as launchPersistentContext's argument.
@@ -43,6 +56,7 @@ export class ConsoleBrowser {
       executablePath: CHROMIUM,
       headless: true,
       args: ARGS,
+      env: { ...process.env, ...FRENCH_ENVIRONMENT },
       locale: 'fr-CA',
       timezoneId: 'America/Toronto',
       viewport: { width: 1280, height: 900 },
@@ -156,6 +170,23 @@ export async function renderTime(page: Page, label: string, action: () => Promis
   const ms = (await drawn()).at - start;
   process.stdout.write(`render ${label}: ${Math.round(ms)} ms\n`);
   return ms;
+}
+
+/**
+ * The parts of a native date field as the browser presents them, in order, from its accessibility tree (the
+ * field's inner spin buttons are not in the page's DOM): e.g. ['Jour', 'Mois', 'Année'] in a French browser.
+ */
+export async function dateFieldParts(page: Page, selector: string): Promise<string[]> {
+  const devtools = await page.context().newCDPSession(page);
+  try {
+    const { result } = await devtools.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+    if (!result.objectId) throw new Error(`no element matches ${selector}`);
+    const { node } = await devtools.send('DOM.describeNode', { objectId: result.objectId });
+    const { nodes } = await devtools.send('Accessibility.queryAXTree', { backendNodeId: node.backendNodeId, role: 'spinbutton' });
+    return nodes.map((part) => String(part.name?.value ?? '').split(' ')[0]!);
+  } finally {
+    await devtools.detach();
+  }
 }
 
 /** Client-side navigation to a console path, as a click on one of its links does (no page reload). */
