@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { UpdateCompanyDocument } from '../../operations/generated.js';
 import { logInteraction } from '../support/factories.js';
 import { dataOf } from '../support/test-app.js';
-import { axe, ConsoleBrowser, dateFieldParts, seriousViolations } from './support/browser.js';
+import { axe, ConsoleBrowser, dateFieldParts, navigate, seriousViolations } from './support/browser.js';
 
 // The company page of an advisor (Laval): contacts shown on request and logged, the file's actions, needs,
 // Journées Québec, Portail employeurs, and an edit that meets someone else's newer version.
@@ -77,6 +77,31 @@ describe('console: company page (Chromium)', () => {
     expect(new Set(summaries).size).toBe(28);
     expect(summaries.at(-1)).toBe('Rencontre de démarrage : portrait des besoins de main-d’œuvre et des postes difficiles à pourvoir.');
     expect(await timeline.getByRole('button', { name: 'Afficher plus' }).count()).toBe(0);
+  });
+
+  it('passes axe in every other state an advisor meets: each form of the company page open, in English too, Journées Québec, a page not found, a page not allowed', async () => {
+    await open(software);
+    const closed = page.locator('[data-testid="company-page"] button[aria-expanded="false"]');
+    const forms = await closed.count();
+    expect(forms).toBeGreaterThanOrEqual(6);
+    for (let n = 0; n < forms; n++) await closed.first().click(); // each click opens one and removes it from the list
+    await page.getByLabel('Événement').locator('option', { hasText: 'Maghreb' }).waitFor({ state: 'attached' });
+    expect(seriousViolations(await axe(page, 'company page, every form open'))).toEqual([]);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('region', { name: 'Identification' }).getByText('Size').waitFor();
+    expect(seriousViolations(await axe(page, 'company page, every form open (English)'))).toEqual([]);
+    await page.getByRole('button', { name: 'Passer au français' }).click();
+    await navigate(page, '/journees-quebec');
+    await page.getByRole('heading', { level: 1, name: 'Journées Québec' }).waitFor();
+    await page.getByRole('table').getByRole('row', { name: /Maghreb/ }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).hover(); // the header's buttons under the pointer
+    expect(seriousViolations(await axe(page, 'Journées Québec, a header button hovered'))).toEqual([]);
+    await navigate(page, '/nulle-part');
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    expect(seriousViolations(await axe(page, 'page not found'))).toEqual([]);
+    await navigate(page, '/exportations');
+    await page.getByRole('heading', { level: 1, name: 'Votre rôle ne donne pas accès à cette page.' }).waitFor();
+    expect(seriousViolations(await axe(page, 'page not allowed'))).toEqual([]);
   });
 
   it('records a recruitment need (CNP 2021 with its TEER) and positions filled', async () => {
