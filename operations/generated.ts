@@ -589,6 +589,8 @@ export type LogInteractionMutationVariables = Exact<{
 
 export type LogInteractionMutation = { logInteraction: { id: string, accompanimentId: string, occurredOn: string, version: number } };
 
+export type TimelineInteractionFragment = { id: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, advisor: { fullName: string } };
+
 export type FileInteractionsQueryVariables = Exact<{
   accompanimentId: string | number;
   first?: number | null | undefined;
@@ -926,6 +928,19 @@ export const FileFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"FileFields"}) as unknown as TypedDocumentString<FileFieldsFragment, unknown>;
+export const TimelineInteractionFragmentDoc = new TypedDocumentString(`
+    fragment TimelineInteraction on Interaction {
+  id
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  advisor {
+    fullName
+  }
+}
+    `, {"fragmentName":"TimelineInteraction"}) as unknown as TypedDocumentString<TimelineInteractionFragment, unknown>;
 export const AdvisorRowFragmentDoc = new TypedDocumentString(`
     fragment AdvisorRow on Advisor {
   id
@@ -1060,15 +1075,7 @@ export const FileInteractionsDocument = new TypedDocumentString(`
     totalCount
     edges {
       node {
-        id
-        occurredOn
-        kind
-        mode
-        durationMinutes
-        summary
-        advisor {
-          fullName
-        }
+        ...TimelineInteraction
       }
     }
     pageInfo {
@@ -1077,7 +1084,17 @@ export const FileInteractionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FileInteractionsQuery, FileInteractionsQueryVariables>;
+    fragment TimelineInteraction on Interaction {
+  id
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  advisor {
+    fullName
+  }
+}`) as unknown as TypedDocumentString<FileInteractionsQuery, FileInteractionsQueryVariables>;
 export const PutAccompanimentOnHoldDocument = new TypedDocumentString(`
     mutation PutAccompanimentOnHold($input: PutAccompanimentOnHoldInput!) {
   putAccompanimentOnHold(input: $input) {
@@ -1292,15 +1309,7 @@ export const CompanyPageDocument = new TypedDocumentString(`
       }
       interactionCount
       interactions(first: 5) {
-        id
-        occurredOn
-        kind
-        mode
-        durationMinutes
-        summary
-        advisor {
-          fullName
-        }
+        ...TimelineInteraction
       }
       version
     }
@@ -1358,7 +1367,18 @@ export const CompanyPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment CompanyIdentity on Company {
+    fragment TimelineInteraction on Interaction {
+  id
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  advisor {
+    fullName
+  }
+}
+fragment CompanyIdentity on Company {
   id
   legalName
   otherNames
