@@ -7,18 +7,19 @@ import { translate } from '../i18n/messages.js';
 
 /**
  * At most `perMinute` GraphQL requests per advisor and per minute (fixed window starting at the advisor's first
- * request), counted in this process's memory. The advisor is the verified token's `email` claim: checking the
- * signature is a local computation (an HMAC, or a signature against the provider's cached keys), never a database
- * read, and a forged or expired token cannot buy a fresh allowance. Requests without a valid token are counted per
- * IP address. Answers 429 with Retry-After before the body is read, the advisor looked up or any SQL sent.
+ * request), counted in this process's memory. The advisor is the verified token's subject (OpenID Connect) or
+ * `email` claim (HS256): checking the signature is a local computation (an HMAC, or a signature against the
+ * provider's cached keys), never a database read, and a forged or expired token cannot buy a fresh allowance.
+ * Requests without a valid token are counted per IP address. Answers 429 with Retry-After before the body is read, the advisor looked up or any SQL sent.
  */
 export function graphqlRateLimit(perMinute: number, tokens: TokenVerifier, exposeStatementCount: boolean) {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
 
   const keyOf = async (req: Request): Promise<string> => {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-    const email = token ? await tokens.emailOf(token) : null;
-    return email ? `advisor:${email}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    const identity = token ? await tokens.identityOf(token) : null;
+    if (!identity) return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    return identity.subject !== null ? `subject:${identity.issuer} ${identity.subject}` : `advisor:${identity.email}`;
   };
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { MeDocument, UpdateAdvisorDocument } from '../../operations/generated.js';
 import { dataOf, TEST_ADMIN_EMAIL } from '../support/test-app.js';
 import { axe, ConsoleBrowser, seriousViolations } from './support/browser.js';
-import { TestOidcProvider } from './support/test-oidc-provider.js';
+import { OpenIdProvider } from './support/openid-provider.js';
 
 const CLIENT_ID = 'console-crm';
 const AUDIENCE = 'crm-immigration-regionale';
@@ -11,13 +11,13 @@ const MARIE_EVE = { email: 'marie-eve.lavoie@demo.crm.example' };
 const KARIM = { email: 'karim.benali@demo.crm.example' };
 
 // The console's OpenID Connect sign-in (Authorization Code with PKCE, oidc-client-ts) against a provider written
-// here (test/browser/support/test-oidc-provider.ts), with the service verifying its tokens by its key set.
+// here (test/browser/support/openid-provider.ts), with the service verifying its tokens by its key set.
 describe('console: sign-in with an OpenID Connect provider (Chromium)', () => {
-  let provider: TestOidcProvider;
+  let provider: OpenIdProvider;
   let browser: ConsoleBrowser;
 
   beforeAll(async () => {
-    provider = await TestOidcProvider.start(AUDIENCE);
+    provider = await OpenIdProvider.start(AUDIENCE);
     browser = await ConsoleBrowser.start({
       AUTH_JWT_SECRET: '',
       AUTH_JWKS_URL: provider.jwksUrl,
@@ -108,6 +108,9 @@ describe('console: sign-in with an OpenID Connect provider (Chromium)', () => {
     const signedIn = bearers.filter(Boolean);
     expect(signedIn.length).toBeGreaterThanOrEqual(2); // me, then the worklist
     expect(new Set(signedIn)).toEqual(new Set([`Bearer ${accessToken}`]));
+    // The API linked the advisor to the provider's issuer and subject at this first sign-in.
+    const [linked] = await browser.app.sql(`SELECT identity_issuer, identity_subject FROM advisors WHERE email = $1`, [MARIE_EVE.email]);
+    expect(linked).toEqual({ identity_issuer: provider.issuer, identity_subject: provider.subjectOf(MARIE_EVE.email) });
 
     // No token, code or PKCE verifier anywhere the browser keeps things; the address is the worklist's.
     const stored = await kept(page);

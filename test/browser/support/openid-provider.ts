@@ -27,14 +27,15 @@ interface PendingCode {
 }
 
 /**
- * A small OpenID Connect provider on a loopback port, for the console's browser tests: a discovery document, an
+ * A small OpenID Connect provider on a loopback port, for the console's browser tests (test/support/oidc-provider.ts
+ * serves only a key set, for the API's tests): a discovery document, an
  * authorization endpoint that signs in `user` (no login form) and redirects back with a one-time code, a token
  * endpoint that exchanges the code only for the same client and redirect URI and a PKCE verifier whose S256
  * hash is the challenge received, and answers RS256 tokens (the access token for the API's audience, an ID token
  * for the client), and the key set (JWKS) the service verifies them with. Each email gets one stable `sub`, and
  * tokens say `email_verified: true`, as a real provider's do. Every request it receives is recorded.
  */
-export class TestOidcProvider {
+export class OpenIdProvider {
   /** The person the next authorization request signs in. */
   user: ProviderUser | null = null;
   /** Runs before the redirect back to the console is sent: to change it (tamper with `state`), or to look around. */
@@ -62,10 +63,10 @@ export class TestOidcProvider {
     });
   }
 
-  static async start(audience: string): Promise<TestOidcProvider> {
+  static async start(audience: string): Promise<OpenIdProvider> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'cle-console', alg: 'RS256', use: 'sig' }] });
-    const provider = new TestOidcProvider(privateKey, jwks, audience);
+    const provider = new OpenIdProvider(privateKey, jwks, audience);
     await new Promise<void>((resolve) => provider.server.listen(0, '127.0.0.1', resolve));
     return provider;
   }
