@@ -1,5 +1,9 @@
+import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
+import { IdempotencyKeys } from '../database/idempotency.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { formatRetentionReport, PrivacyRetentionService } from '../privacy/privacy-retention.service.js';
+import { PrivacyRepository } from '../privacy/privacy.repository.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
 const USAGE = 'Usage : npm run privacy:retention -- [--older-than-years N] [--dry-run]   (N par défaut : PRIVACY_RETENTION_YEARS)';
@@ -26,7 +30,9 @@ async function main(args: string[]): Promise<void> {
     if (await dataSource.showMigrations()) {
       throw new Error('Des migrations sont en attente : lancez d’abord npm run migration:run.');
     }
-    const report = await new PrivacyRetentionService(dataSource).run({ olderThanYears, dryRun: options.get('dry-run') === true });
+    const unitOfWork = new UnitOfWork(dataSource);
+    const retention = new PrivacyRetentionService(unitOfWork, new PrivacyRepository(unitOfWork), new AuditService(unitOfWork), new IdempotencyKeys(unitOfWork));
+    const report = await retention.run({ olderThanYears, dryRun: options.get('dry-run') === true });
     process.stdout.write(formatRetentionReport(report));
   });
 }
