@@ -4,51 +4,53 @@ import { issueToken } from './auth/token-issuer.js';
 import { AppConfig, ConfigurationError } from './config/app-config.js';
 import { openDatabaseServer } from './database/database-server.js';
 import { createLogger } from './logging/logger.js';
+import { standardOutput } from './logging/standard-output.js';
+import { assertPortAvailable, portError } from './startup/listen-port.js';
+import { Shutdown } from './startup/shutdown.js';
 import { StartupService } from './startup/startup.service.js';
+
+/** A start-up that cannot proceed: one line on standard error (what and why), exit code 1. */
+function fail(line: string): never {
+  process.stderr.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(1);
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function readConfig(): AppConfig {
   try {
     return AppConfig.fromEnvironment();
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      process.stderr.write(`Configuration invalide — ${error.message}\n`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigurationError) fail(`Configuration invalide — ${error.message}`);
     throw error;
   }
 }
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
-  const database = await openDatabaseServer(config, logger).catch((error: unknown) => {
-    process.stderr.write(`Base de données — ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+  const output = standardOutput();
+  const logger = createLogger(config.logLevel, output);
+  const shutdown = new Shutdown(config.shutdownTimeoutSeconds, logger, output);
+  // Before anything starts: a port taken is said at once, not after PostgreSQL and the migrations.
+  await assertPortAvailable(config.port).catch((error: unknown) => fail(`Démarrage impossible — ${reasonOf(error)}`));
+  const database = await openDatabaseServer(config, logger).catch((error: unknown) => fail(`Base de données — ${reasonOf(error)}`));
+  shutdown.add('database', () => database.stop());
 
   let app;
   try {
     app = await createApp(config, database.urls, logger);
+  } catch (error) {
+    await database.stop();
+    fail(`Démarrage impossible — ${config.databaseUrl ? 'DATABASE_URL: ' : ''}${reasonOf(error)}`);
+  }
+  shutdown.add('http', () => app.close());
+  try {
     await app.listen(config.port);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Démarrage impossible — ${config.databaseUrl ? 'DATABASE_URL: ' : ''}${reason}\n`);
+    await app.close().catch(() => undefined);
     await database.stop();
-    process.exit(1);
+    fail(`Démarrage impossible — ${portError(error, config.port).message}`);
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    await app.close();
-    await database.stop();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const url = `http://localhost:${config.port}/graphql`;
   logger.info({ url, embeddedDatabase: database.embedded }, 'GraphQL service ready');
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
       [
         '',
         `  CRM immigration régionale — GraphQL : ${url}`,
-        database.embedded ? `  PostgreSQL intégré : ${config.dataDir}/postgres (port ${config.embeddedPostgresPort})` : '',
+        database.embedded ? `  PostgreSQL intégré : ${database.directory} (port ${config.embeddedPostgresPort})` : '',
         `  Jeton de développement (${adminEmail}, valide 12 h) :`,
         `  ${token}`,
         '',

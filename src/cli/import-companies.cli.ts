@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigurationError } from '../config/app-config.js';
+import { assertMigrated, MigrationsPendingError } from './cli-database.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import {
@@ -154,9 +155,7 @@ async function main(argv: string[]): Promise<void> {
     const dataSource = new DataSource({ ...dataSourceOptions(server.urls), logging: ['error'], extra: { max: 1 } });
     await dataSource.initialize();
     try {
-      if (await dataSource.showMigrations()) {
-        throw new CompanyImportError('des migrations sont en attente : lancez d’abord npm run migration:run');
-      }
+      await assertMigrated(dataSource);
       if (!args.dryRun) {
         // The same idempotent step as the service's start-up: the regions the rows refer to must exist.
         const seeded = await seedReferenceData(dataSource);
@@ -193,7 +192,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const message =
     error instanceof ConfigurationError
       ? `Configuration invalide — ${error.message}`
-      : error instanceof CompanyImportError
+      : error instanceof CompanyImportError || error instanceof MigrationsPendingError
         ? `Import impossible — ${error.message}`
         : String(error);
   process.stderr.write(`${message}\n`);

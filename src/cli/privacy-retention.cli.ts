@@ -23,9 +23,6 @@ async function main(args: string[]): Promise<void> {
   }
   const olderThanYears = typeof years === 'string' ? Number(years) : AppConfig.fromEnvironment().privacyRetentionYears;
   await withCliDatabase(async (dataSource) => {
-    if (await dataSource.showMigrations()) {
-      throw new Error('Des migrations sont en attente : lancez d’abord npm run migration:run.');
-    }
     const report = await new PrivacyRetentionService(dataSource).run({ olderThanYears, dryRun: options.get('dry-run') === true });
     process.stdout.write(formatRetentionReport(report));
   });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigurationError } from '../config/app-config.js';
+import { assertMigrated, MigrationsPendingError } from './cli-database.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { openDatabaseServer } from '../database/database-server.js';
 import { createLogger } from '../logging/logger.js';
@@ -170,9 +171,7 @@ async function main(argv: string[]): Promise<void> {
     const dataSource = new DataSource({ ...dataSourceOptions(server.urls), logging: ['error'], extra: { max: 1 } });
     await dataSource.initialize();
     try {
-      if (await dataSource.showMigrations()) {
-        throw new ScaleSeedError('des migrations sont en attente : lancez d’abord npm run migration:run');
-      }
+      await assertMigrated(dataSource);
       // The same idempotent step as the service's start-up: directions, regions and service points.
       const seeded = await seedReferenceData(dataSource);
       if (seeded.regions > 0) process.stderr.write(`données de référence chargées : ${seeded.regions} régions\n`);
@@ -206,7 +205,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const message =
     error instanceof ConfigurationError
       ? `Configuration invalide — ${error.message}`
-      : error instanceof ScaleSeedError
+      : error instanceof ScaleSeedError || error instanceof MigrationsPendingError
         ? `Chargement refusé — ${error.message}`
         : `Chargement interrompu (rien n’a été validé) — ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);

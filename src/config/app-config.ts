@@ -52,6 +52,8 @@ export class AppConfig {
   readonly graphqlLimits!: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   /** GraphQL requests allowed per advisor (or per IP address without a valid token) and per minute; 0: no limit. */
   readonly rateLimitPerMinute!: number;
+  /** On SIGTERM or SIGINT: seconds allowed for requests in flight and the database to finish; past them, exit 1. */
+  readonly shutdownTimeoutSeconds!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -112,6 +114,7 @@ export class AppConfig {
         maxTokens: integer('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 2000, 1, 1_000_000),
       },
       rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
+      shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 10, 1, 3600),
     } as AppConfig);
   }
 }
