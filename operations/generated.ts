@@ -360,6 +360,40 @@ export type Theme =
   /** Accueil */
   | 'WELCOME';
 
+/** Modification d’une utilisatrice ou d’un utilisateur (ADMIN), avec la version lue */
+export type UpdateAdvisorInput = {
+  /** false désactive le compte (il ne peut plus s’authentifier) */
+  active?: boolean | null | undefined;
+  directionCode?: string | null | undefined;
+  fullName?: string | null | undefined;
+  id: string | number;
+  /** Régions assignées, au complet */
+  regionCodes?: Array<string> | null | undefined;
+  role?: Role | null | undefined;
+  servicePointId?: string | number | null | undefined;
+  version: number;
+};
+
+/** Modification d’une entreprise : la version lue et les champs à changer */
+export type UpdateCompanyInput = {
+  address?: string | null | undefined;
+  id: string | number;
+  legalName?: string | null | undefined;
+  municipality?: string | null | undefined;
+  /** Code SCIAN 2022, 2 à 6 chiffres */
+  naicsCode?: string | null | undefined;
+  /** NEQ : 10 chiffres (espaces et tirets acceptés) */
+  neq?: string | null | undefined;
+  /** Autres noms */
+  otherNames?: Array<string> | null | undefined;
+  ownership?: Ownership | null | undefined;
+  /** Code postal canadien ; normalisé en A1A 1A1 */
+  postalCode?: string | null | undefined;
+  regionCode?: string | null | undefined;
+  sizeBand?: SizeBand | null | undefined;
+  version: number;
+};
+
 export type FileFieldsFragment = { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number };
 
 export type OpenAccompanimentMutationVariables = Exact<{
@@ -390,6 +424,18 @@ export type CreateAdvisorMutationVariables = Exact<{
 
 export type CreateAdvisorMutation = { createAdvisor: { id: string, email: string, version: number } };
 
+export type UpdateAdvisorMutationVariables = Exact<{
+  input: UpdateAdvisorInput;
+}>;
+
+
+export type UpdateAdvisorMutation = { updateAdvisor: { id: string, active: boolean, version: number } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { email: string, role: Role } };
+
 export type CreateCompanyMutationVariables = Exact<{
   input: CreateCompanyInput;
 }>;
@@ -403,6 +449,13 @@ export type AddCompanyContactMutationVariables = Exact<{
 
 
 export type AddCompanyContactMutation = { addCompanyContact: { id: string, companyId: string, firstName: string, lastName: string, email: string | null, version: number } };
+
+export type UpdateCompanyMutationVariables = Exact<{
+  input: UpdateCompanyInput;
+}>;
+
+
+export type UpdateCompanyMutation = { updateCompany: { id: string, municipality: string | null, version: number } };
 
 export type CreateJourneesQuebecEventMutationVariables = Exact<{
   input: CreateJourneesQuebecEventInput;
@@ -525,6 +578,23 @@ export const CreateAdvisorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAdvisorMutation, CreateAdvisorMutationVariables>;
+export const UpdateAdvisorDocument = new TypedDocumentString(`
+    mutation UpdateAdvisor($input: UpdateAdvisorInput!) {
+  updateAdvisor(input: $input) {
+    id
+    active
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAdvisorMutation, UpdateAdvisorMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const CreateCompanyDocument = new TypedDocumentString(`
     mutation CreateCompany($input: CreateCompanyInput!) {
   createCompany(input: $input) {
@@ -547,6 +617,15 @@ export const AddCompanyContactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCompanyContactMutation, AddCompanyContactMutationVariables>;
+export const UpdateCompanyDocument = new TypedDocumentString(`
+    mutation UpdateCompany($input: UpdateCompanyInput!) {
+  updateCompany(input: $input) {
+    id
+    municipality
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
 export const CreateJourneesQuebecEventDocument = new TypedDocumentString(`
     mutation CreateJourneesQuebecEvent($input: CreateJourneesQuebecEventInput!) {
   createJourneesQuebecEvent(input: $input) {

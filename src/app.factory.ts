@@ -1,6 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type pg from 'pg';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AppModule } from './app.module.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import type { AppConfig } from './config/app-config.js';
@@ -27,7 +30,8 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   const ide = config.isProduction ? undefined : developmentIde();
   if (ide) app.use(ide);
   if (config.rateLimitPerMinute > 0) {
-    app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), config.exposeStatementCount));
+    const pool = (app.get(DataSource).driver as PostgresDriver).master as pg.Pool;
+    app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), pool, config.exposeStatementCount));
   }
   await app.get(StartupService).prepareDatabase();
   return app;

@@ -5,7 +5,7 @@ import type { Stream } from 'node:stream';
 import { cloneDatabase, databaseUrl, dropDatabase } from '../../src/database/database-admin.js';
 import { freePort } from '../../src/database/embedded-postgres.server.js';
 import { TEST_ENV } from './test-database.js';
-import { TEST_JWT_SECRET } from './test-app.js';
+import { GraphQLClient, TEST_JWT_SECRET } from './graphql-client.js';
 
 /** A database of its own for a test that starts service processes: a copy of the migrated template. */
 export interface ScratchDatabase {
@@ -29,6 +29,8 @@ export interface ServiceProcess {
   readonly child: ChildProcess;
   readonly port: number;
   readonly url: string;
+  /** GraphQL requests to it, as the test administrator or any advisor (tokens signed with the test secret). */
+  readonly client: GraphQLClient;
   /** What the process wrote so far on standard output and standard error (when they are pipes read here). */
   stdout(): string;
   stderr(): string;
@@ -75,6 +77,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     child,
     port,
     url: `http://127.0.0.1:${port}`,
+    client: new GraphQLClient(`http://127.0.0.1:${port}`),
     stdout: () => out,
     stderr: () => err,
     exited,
