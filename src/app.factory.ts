@@ -13,6 +13,8 @@ import { developmentIde } from './graphql/development-ide.js';
 import { graphqlRateLimit } from './graphql/rate-limit.middleware.js';
 import { httpLogging } from './logging/http-logging.middleware.js';
 import { PinoNestLogger } from './logging/logger.js';
+import { graphqlOperationSpans } from './observability/graphql-operation.js';
+import { ServiceMetrics } from './observability/service-metrics.js';
 import { StartupService } from './startup/startup.service.js';
 
 /**
@@ -27,6 +29,9 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.disable('x-powered-by');
   app.use((_req: unknown, _res: unknown, next: () => void) => statementCounter.run(next));
   app.use(httpLogging(logger));
+  if (config.tracingEndpoint) app.use('/graphql', graphqlOperationSpans());
+  const metrics = app.get(ServiceMetrics);
+  if (metrics.enabled) app.use('/graphql', metrics.requestTimer());
   const ide = config.isProduction ? undefined : developmentIde();
   if (ide) app.use(ide);
   if (config.rateLimitPerMinute > 0) {

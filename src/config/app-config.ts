@@ -54,6 +54,10 @@ export class AppConfig {
   readonly rateLimitPerMinute!: number;
   /** On SIGTERM or SIGINT: seconds allowed for requests in flight and the database to finish; past them, exit 1. */
   readonly shutdownTimeoutSeconds!: number;
+  /** Port of the Prometheus metrics endpoint (its own HTTP server, apart from the API); undefined: no metrics. */
+  readonly metricsPort?: number;
+  /** OTLP/HTTP collector that receives traces (OTEL_EXPORTER_OTLP_ENDPOINT); undefined: tracing off. */
+  readonly tracingEndpoint?: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -115,6 +119,8 @@ export class AppConfig {
       },
       rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
       shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 10, 1, 3600),
+      metricsPort: nonEmpty(env.METRICS_PORT) === undefined ? undefined : integer('METRICS_PORT', env.METRICS_PORT, 0, 0, 65535),
+      tracingEndpoint: httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT),
     } as AppConfig);
   }
 }

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
 import { standardOutput } from './standard-output.js';
@@ -13,9 +14,11 @@ const PERSONAL_FIELDS = ['email', 'phone', 'firstName', 'lastName', 'fullName', 
  * (standard output by default, written so that a reader that stops reading never stalls the process; tests
  * capture them).
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  const options: LoggerOptions = {
+export function createLogger(level: LogLevel, destination?: DestinationStream, options: { traceIds?: boolean } = {}): Logger {
+  const settings: LoggerOptions = {
     level,
+    // With tracing on, each line written while a request is handled names its trace and span.
+    ...(options.traceIds ? { mixin: traceIds } : {}),
     base: { service: 'crm-immigration-regionale' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
@@ -32,7 +35,12 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       censor: '[masqué]',
     },
   };
-  return pino(options, destination ?? standardOutput());
+  return pino(settings, destination ?? standardOutput());
+}
+
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
 }
 
 /** Nest's start-up chatter (one line per module and route): useful when debugging, noise otherwise. */
