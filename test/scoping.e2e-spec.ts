@@ -14,7 +14,7 @@ import {
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
 
-// SPEC §5: who may read and write what, by region.
+// docs/domain.md, Roles and permissions and Region scope: who may read and write what, by region.
 
 const FILES = `query ($filter: AccompanimentFilter) {
   accompaniments(filter: $filter, first: 200) { totalCount edges { node { id regionCode } } }
@@ -40,7 +40,7 @@ const TRAIL = `query ($type: String!, $id: String!) {
 }`;
 
 
-describe('scoping by region (SPEC §5)', () => {
+describe('scoping by region (docs/domain.md, Region scope)', () => {
   let app: TestApp;
   let lavalAdvisor: AdvisorFixture; // ADVISOR, region 13
   let mtlAdvisor: AdvisorFixture; // ADVISOR, region 06

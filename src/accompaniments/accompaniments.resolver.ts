@@ -26,7 +26,7 @@ import { InteractionsService } from './interactions.service.js';
 
 const AccompanimentConnection = Connection(Accompaniment);
 
-/** Accompaniment files: ADVISOR, MANAGER and ADMIN, in their regions (SPEC §5). */
+/** Accompaniment files: ADVISOR, MANAGER and ADMIN, in their regions (docs/domain.md, Roles and permissions). */
 @Resolver(() => Accompaniment)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
 export class AccompanimentsResolver {

@@ -39,7 +39,7 @@ export function assertNotFuture(date: string, field: string): void {
 }
 
 /**
- * Accompaniment files (SPEC §3): one advisor's file on one company in one service region, OPEN → (ON_HOLD ↔ OPEN)
+ * Accompaniment files (docs/domain.md): one advisor's file on one company in one service region, OPEN → (ON_HOLD ↔ OPEN)
  * → CLOSED. Read and written only in the caller's regions, by region of service.
  */
 @Injectable()

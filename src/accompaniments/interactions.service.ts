@@ -14,7 +14,7 @@ import { Interaction } from './interaction.entity.js';
 
 const INTERACTION = { fr: 'Intervention', en: 'Interaction' };
 
-/** Interactions logged on files (SPEC §3): dated inside the file's active interval, never in the future. */
+/** Interactions logged on files (docs/domain.md): dated inside the file's active interval, never in the future. */
 @Injectable()
 export class InteractionsService {
   private readonly recentLoaders = new Map<number, LoaderDefinition<string, Interaction[]>>();

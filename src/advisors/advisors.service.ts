@@ -18,7 +18,7 @@ const ADVISOR = { fr: 'Conseillère ou conseiller', en: 'Advisor' };
 
 type AdvisorSnapshot = Advisor & { regionCodes: string[] };
 
-/** Advisors (users): readable by every role, managed by ADMIN (SPEC §5). */
+/** Advisors (users): readable by every role, managed by ADMIN (docs/domain.md, Roles and permissions). */
 @Injectable()
 export class AdvisorsService {
   constructor(

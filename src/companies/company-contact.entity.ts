@@ -5,7 +5,7 @@ import { PreferredLanguage } from './company.enums.js';
 @Entity('company_contacts')
 @ObjectType({
   description:
-    'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions (SPEC §5)',
+    'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions',
 })
 export class CompanyContact {
   @PrimaryGeneratedColumn('uuid')

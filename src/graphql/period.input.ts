@@ -3,7 +3,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { messageOf, Text } from './validation/field-rules.js';
 import { GraphQLDate } from './date.scalar.js';
 
-/** SPEC §6: exactly one form — fiscalYear, or from+to, or sinceDeployment. */
+/** docs/domain.md, Counting employers (periods): exactly one form — fiscalYear, or from+to, or sinceDeployment. */
 @InputType({ description: 'Période : exactement une forme — fiscalYear, ou from + to, ou sinceDeployment' })
 export class PeriodInput {
   @Field(() => String, { nullable: true, description: 'Exercice financier « 2020-2021 » = 2020-04-01 .. 2021-03-31' })

@@ -14,7 +14,7 @@ import { EventParticipationsService } from './event-participations.service.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
 
-/** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (SPEC §5); ANALYST never. */
+/** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (docs/domain.md); ANALYST never. */
 @Resolver(() => EventParticipation)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
 export class EventParticipationsResolver {

@@ -54,7 +54,7 @@ const figuresOf = (row: SummaryRow): EventFigures => ({
 });
 
 /**
- * Companies taking part in Journées Québec events (SPEC §3): registered once per event with the recruitment needs
+ * Companies taking part in Journées Québec events (docs/domain.md): registered once per event with the recruitment needs
  * they bring, REGISTERED → CONFIRMED → ATTENDED or WITHDRAWN, outcomes recorded once they attended. Read and written
  * in the caller's regions, by the company's region (ANALYST: never, only the events' summaries).
  */
@@ -167,7 +167,7 @@ export class EventParticipationsService implements OnModuleInit {
   /**
    * Each event's summary in one statement for all the events of a request: participations that are not withdrawn,
    * grouped by the company's region and in total (GROUPING SETS). ADMIN, MANAGER and ANALYST see every region (they
-   * are aggregates, SPEC §5); an ADVISOR sees the rows — and totals — of their own regions only.
+   * are aggregates: docs/domain.md); an ADVISOR sees the rows — and totals — of their own regions only.
    */
   readonly summaryByEvent = new LoaderDefinition<string, JourneesQuebecEventSummary>(
     'journeesQuebecEventSummary',

@@ -2,7 +2,7 @@ import type { FieldProblem } from '../errors/domain.errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { EVENT_STATUS_LABELS, EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
 
-/** SPEC §3 and the Journées Québec issue: the pure rules, kept apart from the database so they are unit-tested. */
+/** docs/domain.md, Journées Québec: the pure rules, kept apart from the database so they are unit-tested. */
 
 /** Where an event may go from each status: one step forward, or cancelled before it is held. */
 export const EVENT_STATUS_MOVES: Readonly<Record<EventStatus, readonly EventStatus[]>> = {

@@ -39,7 +39,7 @@ import { PortailReferral } from './portail-referral.entity.js';
 
 export const PORTAIL_REFERRAL = { fr: 'Référencement au Portail employeurs', en: 'Portail employeurs referral' };
 
-/** The migration's partial unique index: one open referral per company (SPEC §3). */
+/** The migration's partial unique index: one open referral per company (docs/domain.md, Portail employeurs referrals). */
 const ONE_OPEN_PER_COMPANY = 'portail_referrals_one_open_per_company';
 
 /** Per funnel step, the referrals that reached it; per step after the first, its rate from the previous one. */
@@ -79,7 +79,7 @@ const EXIT_ACTIONS: Partial<Record<PortailReferralStep, string>> = {
 type FunnelRow = Record<string, number | null>;
 
 /**
- * Portail employeurs referrals (SPEC §3): an advisor refers a company to the employer portal and follows it
+ * Portail employeurs referrals (docs/domain.md): an advisor refers a company to the employer portal and follows it
  * through the funnel. Referrals belong to their company's region: read and written only in the caller's regions.
  */
 @Injectable()

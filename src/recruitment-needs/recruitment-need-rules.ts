@@ -1,6 +1,6 @@
 import { RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
 
-/** SPEC §3: OPEN → IN_PROGRESS → FILLED | PARTIALLY_FILLED | CANCELLED; a need may also be cancelled before work starts. */
+/** docs/domain.md: OPEN → IN_PROGRESS → FILLED | PARTIALLY_FILLED | CANCELLED; a need may also be cancelled before work starts. */
 const MOVES: Record<S, S[]> = {
   [S.OPEN]: [S.IN_PROGRESS, S.CANCELLED],
   [S.IN_PROGRESS]: [S.FILLED, S.PARTIALLY_FILLED, S.CANCELLED],

@@ -52,7 +52,7 @@ const GROUPS: Record<RecruitmentNeedGroup, [string, keyof RecruitmentNeedsSummar
 };
 
 /**
- * Recruitment needs (SPEC §3). A need is in a caller's scope when its company or its work region is in their
+ * Recruitment needs (docs/domain.md). A need is in a caller's scope when its company or its work region is in their
  * regions: a Laval advisor sees a Montréal company's need for work in Laval (interregional mobility).
  */
 @Injectable()

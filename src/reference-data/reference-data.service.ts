@@ -19,7 +19,7 @@ const REGION = { fr: 'Région', en: 'Region' };
 const SERVICE_POINT = { fr: 'Point de services', en: 'Service point' };
 
 /**
- * Regions, regional directions and service points: readable by every role, editable by ADMIN (SPEC §5, §8).
+ * Regions, regional directions and service points: readable by every role, editable by ADMIN (docs/domain.md).
  * The loaders below are how other modules resolve relations to reference data without N+1.
  */
 @Injectable()

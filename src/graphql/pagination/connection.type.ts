@@ -22,7 +22,7 @@ export interface Page<T> {
   totalCount: number | Promise<number>;
 }
 
-/** Builds the `XConnection` and `XEdge` object types for a node type (SPEC §6 cursor connections). */
+/** Builds the `XConnection` and `XEdge` object types for a node type (docs/domain.md, Conventions of the API). */
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Page<T>> {
   @ObjectType(`${name}Edge`)
   class EdgeType {
