@@ -33,12 +33,30 @@ export type AdvancePortailReferralInput = {
   version?: number | null | undefined;
 };
 
+/** Filtre de la liste des utilisatrices et utilisateurs */
+export type AdvisorFilter = {
+  active?: boolean | null | undefined;
+  /** Qui a cette région parmi les siennes */
+  regionCode?: string | null | undefined;
+  role?: Role | null | undefined;
+  /** Nom ou courriel contient ce texte (sans égard à la casse) */
+  search?: string | null | undefined;
+};
+
 /** Fermer un dossier */
 export type CloseAccompanimentInput = {
   closedOn: string;
   id: string | number;
   outcome?: ClosingOutcome | null | undefined;
   /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Annuler ou fermer un besoin */
+export type CloseRecruitmentNeedInput = {
+  id: string | number;
+  /** Par défaut aujourd’hui */
+  on?: string | null | undefined;
   version?: number | null | undefined;
 };
 
@@ -54,6 +72,18 @@ export type ClosingOutcome =
   | 'REFERRED_ELSEWHERE'
   /** Injoignable */
   | 'UNREACHABLE';
+
+/** Filtre du répertoire des entreprises */
+export type CompanyFilter = {
+  municipality?: string | null | undefined;
+  /** Secteur SCIAN (2 chiffres) ou code plus fin */
+  naicsCode?: string | null | undefined;
+  ownership?: Ownership | null | undefined;
+  regionCodes?: Array<string> | null | undefined;
+  /** Nom légal ou autre nom (sans égard aux accents ni à la casse), ou début de NEQ */
+  search?: string | null | undefined;
+  sizeBands?: Array<SizeBand> | null | undefined;
+};
 
 /** Nouvelle utilisatrice ou nouvel utilisateur (ADMIN) */
 export type CreateAdvisorInput = {
@@ -132,6 +162,39 @@ export type CreateRecruitmentNeedInput = {
   workRegionCode?: string | null | undefined;
 };
 
+/** Nouvelle direction régionale */
+export type CreateRegionalDirectionInput = {
+  /** Code court : 2 à 8 majuscules ou chiffres, ex. LLL */
+  code: string;
+  name: string;
+  /** Régions rattachées à cette direction */
+  regionCodes?: Array<string> | null | undefined;
+};
+
+/** Nouveau point de services */
+export type CreateServicePointInput = {
+  address?: string | null | undefined;
+  email?: string | null | undefined;
+  municipality?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+  /** Code postal canadien ; normalisé en A1A 1A1 */
+  postalCode?: string | null | undefined;
+  regionCode: string;
+};
+
+/** Filtres facultatifs des comptes d’employeurs : ne comptent que les dossiers qui y répondent */
+export type EmployerCountsFilter = {
+  /** Dossiers de cette conseillère ou de ce conseiller */
+  advisorId?: string | number | null | undefined;
+  /** Secteur SCIAN : 2 chiffres, ou 31-33, 44-45, 48-49 */
+  naicsSector?: string | null | undefined;
+  /** Régions des lignes (toutes par défaut). Une conseillère (ADVISOR) doit nommer ses régions. */
+  regionCodes?: Array<string> | null | undefined;
+  serviceLevel?: ServiceLevel | null | undefined;
+  theme?: Theme | null | undefined;
+};
+
 export type EmploymentType =
   /** Permanent */
   | 'PERMANENT'
@@ -187,6 +250,20 @@ export type InteractionMode =
   | 'PHONE'
   /** Virtuel */
   | 'VIRTUAL';
+
+/** Filtre des événements Journées Québec */
+export type JourneesQuebecEventFilter = {
+  /** Pays (sans égard aux accents ni à la casse) */
+  country?: string | null | undefined;
+  /** Événements qui se terminent ce jour-là ou après */
+  from?: string | null | undefined;
+  /** Un ou plusieurs modes */
+  mode?: Array<JourneesQuebecEventMode> | null | undefined;
+  /** Un ou plusieurs états */
+  status?: Array<JourneesQuebecEventStatus> | null | undefined;
+  /** Événements qui commencent ce jour-là ou avant (inclus) */
+  to?: string | null | undefined;
+};
 
 /** Mode de l’événement */
 export type JourneesQuebecEventMode =
@@ -246,6 +323,17 @@ export type Ownership =
   /** Organisme public */
   | 'PUBLIC';
 
+/** Période : exactement une forme — fiscalYear, ou from + to, ou sinceDeployment */
+export type PeriodInput = {
+  /** Exercice financier « 2020-2021 » = 2020-04-01 .. 2021-03-31 */
+  fiscalYear?: string | null | undefined;
+  from?: string | null | undefined;
+  /** Depuis le déploiement : 2019-08-01 .. aujourd’hui */
+  sinceDeployment?: boolean | null | undefined;
+  /** Inclus */
+  to?: string | null | undefined;
+};
+
 /** Étape d’un référencement au Portail employeurs : REFERRED → ACCOUNT_CREATED → OFFER_POSTED → CANDIDATES_RECEIVED → HIRED, ou DECLINED / ABANDONED depuis toute étape ouverte */
 export type PortailReferralStep =
   /** Démarche abandonnée (étape finale) */
@@ -267,6 +355,47 @@ export type PortailReferralStep =
 export type PreferredLanguage =
   | 'EN'
   | 'FR';
+
+/** Mettre un dossier ouvert en suspens */
+export type PutAccompanimentOnHoldInput = {
+  id: string | number;
+  /** Par défaut aujourd’hui */
+  on?: string | null | undefined;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Réassigner un dossier à une autre conseillère ou un autre conseiller */
+export type ReassignAccompanimentInput = {
+  advisorId: string | number;
+  id: string | number;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Résultats d’une entreprise présente à l’événement : embauches ≤ promesses ≤ entrevues ≤ candidats rencontrés */
+export type RecordEventOutcomeInput = {
+  /** Candidates et candidats rencontrés (0 à 100000) */
+  candidatesMet: number;
+  /** Embauches (au plus offersMade) */
+  hires: number;
+  /** Entrevues tenues (au plus candidatesMet) */
+  interviewsHeld: number;
+  /** Promesses d’embauche faites (au plus interviewsHeld) */
+  offersMade: number;
+  participationId: string | number;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
+};
+
+/** Consigner les postes pourvus ; tous pourvus : le besoin passe à FILLED */
+export type RecordPositionsFilledInput = {
+  id: string | number;
+  /** Date (par défaut aujourd’hui) */
+  on?: string | null | undefined;
+  positionsFilled: number;
+  version?: number | null | undefined;
+};
 
 /** Bassin de recrutement visé */
 export type RecruitmentChannel =
@@ -308,6 +437,15 @@ export type RegisterForEventInput = {
   eventId: string | number;
   /** Besoins de main-d’œuvre de cette entreprise qu’elle présente à l’événement (50 au plus) */
   recruitmentNeedIds: Array<string | number>;
+};
+
+/** Reprendre un dossier en suspens */
+export type ResumeAccompanimentInput = {
+  id: string | number;
+  /** Par défaut aujourd’hui */
+  on?: string | null | undefined;
+  /** Version lue ; si fournie, une version périmée est refusée */
+  version?: number | null | undefined;
 };
 
 /** Rôle : ADVISOR (conseillère ou conseiller), MANAGER (direction régionale), ANALYST, ADMIN */
@@ -394,6 +532,40 @@ export type UpdateCompanyInput = {
   version: number;
 };
 
+/** Modification d’une direction régionale (avec la version lue) */
+export type UpdateRegionalDirectionInput = {
+  code: string;
+  name?: string | null | undefined;
+  /** Régions de la direction, au complet : celles qui n’y figurent plus n’ont plus de direction */
+  regionCodes?: Array<string> | null | undefined;
+  version: number;
+};
+
+/** Modification d’un point de services (avec la version lue) */
+export type UpdateServicePointInput = {
+  address?: string | null | undefined;
+  email?: string | null | undefined;
+  id: string | number;
+  municipality?: string | null | undefined;
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  version: number;
+};
+
+/** Pourquoi un élément demande votre attention */
+export type WorklistReason =
+  /** Date limite d’inscription à des Journées Québec imminente */
+  | 'EVENT_DEADLINE_APPROACHING'
+  /** Dossier en suspens depuis longtemps */
+  | 'FILE_ON_HOLD_TOO_LONG'
+  /** Dossier ouvert sans intervention récente */
+  | 'FILE_WITHOUT_RECENT_INTERACTION'
+  /** Besoin de main-d’œuvre ouvert depuis longtemps */
+  | 'NEED_OPEN_TOO_LONG'
+  /** Référencement au Portail employeurs arrêté à une étape */
+  | 'REFERRAL_STALLED';
+
 export type FileFieldsFragment = { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number };
 
 export type OpenAccompanimentMutationVariables = Exact<{
@@ -417,6 +589,36 @@ export type LogInteractionMutationVariables = Exact<{
 
 export type LogInteractionMutation = { logInteraction: { id: string, accompanimentId: string, occurredOn: string, version: number } };
 
+export type FileInteractionsQueryVariables = Exact<{
+  accompanimentId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FileInteractionsQuery = { interactions: { totalCount: number, edges: Array<{ node: { id: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, advisor: { fullName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PutAccompanimentOnHoldMutationVariables = Exact<{
+  input: PutAccompanimentOnHoldInput;
+}>;
+
+
+export type PutAccompanimentOnHoldMutation = { putAccompanimentOnHold: { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number } };
+
+export type ResumeAccompanimentMutationVariables = Exact<{
+  input: ResumeAccompanimentInput;
+}>;
+
+
+export type ResumeAccompanimentMutation = { resumeAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number } };
+
+export type ReassignAccompanimentMutationVariables = Exact<{
+  input: ReassignAccompanimentInput;
+}>;
+
+
+export type ReassignAccompanimentMutation = { reassignAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number } };
+
 export type CreateAdvisorMutationVariables = Exact<{
   input: CreateAdvisorInput;
 }>;
@@ -424,17 +626,28 @@ export type CreateAdvisorMutationVariables = Exact<{
 
 export type CreateAdvisorMutation = { createAdvisor: { id: string, email: string, version: number } };
 
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, fullName: string, role: Role, regions: Array<{ code: string, name: string }> } };
+
+export type AdvisorRowFragment = { id: string, email: string, fullName: string, role: Role, active: boolean, version: number, regions: Array<{ code: string, name: string }>, direction: { code: string, name: string } | null, servicePoint: { id: string, name: string } | null };
+
+export type AdvisorListQueryVariables = Exact<{
+  filter?: AdvisorFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdvisorListQuery = { advisors: { totalCount: number, edges: Array<{ node: { id: string, email: string, fullName: string, role: Role, active: boolean, version: number, regions: Array<{ code: string, name: string }>, direction: { code: string, name: string } | null, servicePoint: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type UpdateAdvisorMutationVariables = Exact<{
   input: UpdateAdvisorInput;
 }>;
 
 
-export type UpdateAdvisorMutation = { updateAdvisor: { id: string, active: boolean, version: number } };
-
-export type MeQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MeQuery = { me: { email: string, role: Role } };
+export type UpdateAdvisorMutation = { updateAdvisor: { id: string, email: string, fullName: string, role: Role, active: boolean, version: number, regions: Array<{ code: string, name: string }>, direction: { code: string, name: string } | null, servicePoint: { id: string, name: string } | null } };
 
 export type CreateCompanyMutationVariables = Exact<{
   input: CreateCompanyInput;
@@ -450,12 +663,52 @@ export type AddCompanyContactMutationVariables = Exact<{
 
 export type AddCompanyContactMutation = { addCompanyContact: { id: string, companyId: string, firstName: string, lastName: string, email: string | null, version: number } };
 
+export type CompanyIdentityFragment = { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, region: { code: string, name: string } };
+
+export type SearchCompaniesQueryVariables = Exact<{
+  filter?: CompanyFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchCompaniesQuery = { companies: { totalCount: number, edges: Array<{ node: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, municipality: string | null, naicsCode: string | null, sizeBand: SizeBand | null, region: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PossibleDuplicateCompaniesQueryVariables = Exact<{
+  legalName: string;
+  neq?: string | null | undefined;
+}>;
+
+
+export type PossibleDuplicateCompaniesQuery = { possibleDuplicateCompanies: Array<{ reason: string, similarity: number, company: { id: string, legalName: string, neq: string | null, municipality: string | null, region: { name: string } } }> };
+
+export type CompanyPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompanyPageQuery = { company: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, statusChangedOn: string, outcome: ClosingOutcome | null, regionCode: string, interactionCount: number, version: number, region: { name: string }, advisor: { id: string, fullName: string } }>, recruitmentNeeds: Array<{ id: string, nocCode: string, teer: number, title: string, positions: number, positionsFilled: number, status: RecruitmentNeedStatus, openedOn: string, closedOn: string | null, employmentType: EmploymentType, hourlyWage: number | null, version: number, workRegion: { name: string } }>, eventParticipations: Array<{ id: string, status: EventParticipationStatus, registeredOn: string, positionsOffered: number, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number, event: { id: string, name: string, city: string, country: string, startsOn: string, endsOn: string, status: JourneesQuebecEventStatus } }>, portailReferrals: Array<{ id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, advisor: { fullName: string } }>, region: { code: string, name: string } } | null };
+
+export type CompanyIdentityQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompanyIdentityQuery = { company: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, region: { code: string, name: string } } | null };
+
+export type CompanyContactsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompanyContactsQuery = { company: { id: string, contacts: Array<{ id: string, firstName: string, lastName: string, title: string | null, email: string | null, phone: string | null, preferredLanguage: PreferredLanguage, version: number }> } | null };
+
 export type UpdateCompanyMutationVariables = Exact<{
   input: UpdateCompanyInput;
 }>;
 
 
-export type UpdateCompanyMutation = { updateCompany: { id: string, municipality: string | null, version: number } };
+export type UpdateCompanyMutation = { updateCompany: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, region: { code: string, name: string } } };
 
 export type CreateJourneesQuebecEventMutationVariables = Exact<{
   input: CreateJourneesQuebecEventInput;
@@ -470,6 +723,48 @@ export type RegisterForEventMutationVariables = Exact<{
 
 
 export type RegisterForEventMutation = { registerForEvent: { id: string, status: EventParticipationStatus, version: number } };
+
+export type JourneesQuebecEventsQueryVariables = Exact<{
+  filter?: JourneesQuebecEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type JourneesQuebecEventsQuery = { journeesQuebecEvents: { totalCount: number, edges: Array<{ node: { id: string, name: string, city: string, country: string, mode: JourneesQuebecEventMode, status: JourneesQuebecEventStatus, startsOn: string, endsOn: string, registrationDeadline: string, summary: { companiesRegistered: number, companiesAttended: number, positionsOffered: number, candidatesMet: number, interviewsHeld: number, offersMade: number, hires: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ParticipationFieldsFragment = { id: string, status: EventParticipationStatus, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number };
+
+export type ConfirmParticipationMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type ConfirmParticipationMutation = { confirmParticipation: { id: string, status: EventParticipationStatus, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number } };
+
+export type MarkAttendedMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type MarkAttendedMutation = { markAttended: { id: string, status: EventParticipationStatus, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number } };
+
+export type WithdrawFromEventMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type WithdrawFromEventMutation = { withdrawFromEvent: { id: string, status: EventParticipationStatus, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number } };
+
+export type RecordEventOutcomeMutationVariables = Exact<{
+  input: RecordEventOutcomeInput;
+}>;
+
+
+export type RecordEventOutcomeMutation = { recordEventOutcome: { id: string, status: EventParticipationStatus, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number } };
 
 export type PortailReferralFieldsFragment = { id: string, step: PortailReferralStep, referredOn: string, stepChangedOn: string, version: number };
 
@@ -487,12 +782,121 @@ export type AdvancePortailReferralMutationVariables = Exact<{
 
 export type AdvancePortailReferralMutation = { advancePortailReferral: { id: string, step: PortailReferralStep, referredOn: string, stepChangedOn: string, version: number } };
 
+export type PortailFunnelQueryVariables = Exact<{
+  period: PeriodInput;
+  regionCodes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type PortailFunnelQuery = { portailFunnel: { from: string, to: string, referred: number, inProgress: number, declined: number, abandoned: number, steps: Array<{ step: PortailReferralStep, reached: number, conversionRate: number | null }> } };
+
 export type CreateRecruitmentNeedMutationVariables = Exact<{
   input: CreateRecruitmentNeedInput;
 }>;
 
 
 export type CreateRecruitmentNeedMutation = { createRecruitmentNeed: { id: string, positions: number, status: RecruitmentNeedStatus, version: number } };
+
+export type RecordPositionsFilledMutationVariables = Exact<{
+  input: RecordPositionsFilledInput;
+}>;
+
+
+export type RecordPositionsFilledMutation = { recordPositionsFilled: { id: string, positionsFilled: number, status: RecruitmentNeedStatus, version: number } };
+
+export type CloseRecruitmentNeedMutationVariables = Exact<{
+  input: CloseRecruitmentNeedInput;
+}>;
+
+
+export type CloseRecruitmentNeedMutation = { closeRecruitmentNeed: { id: string, status: RecruitmentNeedStatus, closedOn: string | null, version: number } };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { regions: Array<{ code: string, name: string, direction: { code: string, name: string } | null }> };
+
+export type DirectionFieldsFragment = { code: string, name: string, version: number, regions: Array<{ code: string, name: string }> };
+
+export type RegionalDirectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionalDirectionsQuery = { regionalDirections: Array<{ code: string, name: string, version: number, regions: Array<{ code: string, name: string }> }> };
+
+export type CreateRegionalDirectionMutationVariables = Exact<{
+  input: CreateRegionalDirectionInput;
+}>;
+
+
+export type CreateRegionalDirectionMutation = { createRegionalDirection: { code: string, name: string, version: number, regions: Array<{ code: string, name: string }> } };
+
+export type UpdateRegionalDirectionMutationVariables = Exact<{
+  input: UpdateRegionalDirectionInput;
+}>;
+
+
+export type UpdateRegionalDirectionMutation = { updateRegionalDirection: { code: string, name: string, version: number, regions: Array<{ code: string, name: string }> } };
+
+export type ServicePointFieldsFragment = { id: string, name: string, address: string | null, municipality: string | null, postalCode: string | null, phone: string | null, email: string | null, regionCode: string, version: number, region: { name: string } };
+
+export type ServicePointsQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+}>;
+
+
+export type ServicePointsQuery = { servicePoints: Array<{ id: string, name: string, address: string | null, municipality: string | null, postalCode: string | null, phone: string | null, email: string | null, regionCode: string, version: number, region: { name: string } }> };
+
+export type CreateServicePointMutationVariables = Exact<{
+  input: CreateServicePointInput;
+}>;
+
+
+export type CreateServicePointMutation = { createServicePoint: { id: string, name: string, address: string | null, municipality: string | null, postalCode: string | null, phone: string | null, email: string | null, regionCode: string, version: number, region: { name: string } } };
+
+export type UpdateServicePointMutationVariables = Exact<{
+  input: UpdateServicePointInput;
+}>;
+
+
+export type UpdateServicePointMutation = { updateServicePoint: { id: string, name: string, address: string | null, municipality: string | null, postalCode: string | null, phone: string | null, email: string | null, regionCode: string, version: number, region: { name: string } } };
+
+export type EmployerCountsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: EmployerCountsFilter | null | undefined;
+}>;
+
+
+export type EmployerCountsQuery = { employerCountsByRegion: { from: string, to: string, fiscalYear: string | null, employersAccompanied: number, newEmployers: number, byRegion: Array<{ employersAccompanied: number, newEmployers: number, region: { code: string, name: string } }> } };
+
+export type RegionalReportQueryVariables = Exact<{
+  regionCode: string;
+  period: PeriodInput;
+}>;
+
+
+export type RegionalReportQuery = { regionalReport: { from: string, to: string, fiscalYear: string | null, advisors: number, employersAccompanied: number, newEmployers: number, filesOpened: number, filesClosed: number, interactions: number, interactionMinutes: number, region: { code: string, name: string, direction: { name: string } | null }, needsByCategory: Array<{ nocBroadCategory: number, label: string, needs: number, positions: number, filledPositions: number, openPositions: number }>, journeesQuebec: { participations: number, attended: number, candidatesMet: number, offersMade: number, hires: number }, portailReferrals: { referred: number, accountCreated: number, offerPosted: number, candidatesReceived: number, hired: number, declined: number, abandoned: number }, servicePoints: Array<{ id: string, name: string, municipality: string | null }> } };
+
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { signInOptions: { developmentSignIn: boolean, oidc: { authority: string, clientId: string, scope: string } | null } };
+
+export type DevelopmentSignInAdvisorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DevelopmentSignInAdvisorsQuery = { developmentSignInAdvisors: Array<{ email: string, fullName: string, role: Role, regionCodes: Array<string> }> };
+
+export type DevelopmentSignInMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type DevelopmentSignInMutation = { developmentSignIn: { token: string, expiresAt: string } };
+
+export type MyWorklistQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWorklistQuery = { myWorklist: Array<{ reason: WorklistReason, label: string, since: string, ageDays: number, companyId: string, accompanimentId: string | null, recruitmentNeedId: string | null, portailReferralId: string | null, eventId: string | null, company: { id: string, legalName: string }, event: { id: string, name: string, registrationDeadline: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -522,6 +926,60 @@ export const FileFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"FileFields"}) as unknown as TypedDocumentString<FileFieldsFragment, unknown>;
+export const AdvisorRowFragmentDoc = new TypedDocumentString(`
+    fragment AdvisorRow on Advisor {
+  id
+  email
+  fullName
+  role
+  active
+  version
+  regions {
+    code
+    name
+  }
+  direction {
+    code
+    name
+  }
+  servicePoint {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AdvisorRow"}) as unknown as TypedDocumentString<AdvisorRowFragment, unknown>;
+export const CompanyIdentityFragmentDoc = new TypedDocumentString(`
+    fragment CompanyIdentity on Company {
+  id
+  legalName
+  otherNames
+  neq
+  naicsCode
+  sizeBand
+  ownership
+  address
+  municipality
+  postalCode
+  regionCode
+  region {
+    code
+    name
+  }
+  version
+  updatedAt
+}
+    `, {"fragmentName":"CompanyIdentity"}) as unknown as TypedDocumentString<CompanyIdentityFragment, unknown>;
+export const ParticipationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParticipationFields on EventParticipation {
+  id
+  status
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  version
+}
+    `, {"fragmentName":"ParticipationFields"}) as unknown as TypedDocumentString<ParticipationFieldsFragment, unknown>;
 export const PortailReferralFieldsFragmentDoc = new TypedDocumentString(`
     fragment PortailReferralFields on PortailReferral {
   id
@@ -531,6 +989,33 @@ export const PortailReferralFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"PortailReferralFields"}) as unknown as TypedDocumentString<PortailReferralFieldsFragment, unknown>;
+export const DirectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DirectionFields on RegionalDirection {
+  code
+  name
+  version
+  regions {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"DirectionFields"}) as unknown as TypedDocumentString<DirectionFieldsFragment, unknown>;
+export const ServicePointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  address
+  municipality
+  postalCode
+  phone
+  email
+  regionCode
+  region {
+    name
+  }
+  version
+}
+    `, {"fragmentName":"ServicePointFields"}) as unknown as TypedDocumentString<ServicePointFieldsFragment, unknown>;
 export const OpenAccompanimentDocument = new TypedDocumentString(`
     mutation OpenAccompaniment($input: OpenAccompanimentInput!) {
   openAccompaniment(input: $input) {
@@ -569,6 +1054,72 @@ export const LogInteractionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogInteractionMutation, LogInteractionMutationVariables>;
+export const FileInteractionsDocument = new TypedDocumentString(`
+    query FileInteractions($accompanimentId: ID!, $first: Int, $after: String) {
+  interactions(accompanimentId: $accompanimentId, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        occurredOn
+        kind
+        mode
+        durationMinutes
+        summary
+        advisor {
+          fullName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FileInteractionsQuery, FileInteractionsQueryVariables>;
+export const PutAccompanimentOnHoldDocument = new TypedDocumentString(`
+    mutation PutAccompanimentOnHold($input: PutAccompanimentOnHoldInput!) {
+  putAccompanimentOnHold(input: $input) {
+    ...FileFields
+  }
+}
+    fragment FileFields on Accompaniment {
+  id
+  regionCode
+  status
+  openedOn
+  closedOn
+  version
+}`) as unknown as TypedDocumentString<PutAccompanimentOnHoldMutation, PutAccompanimentOnHoldMutationVariables>;
+export const ResumeAccompanimentDocument = new TypedDocumentString(`
+    mutation ResumeAccompaniment($input: ResumeAccompanimentInput!) {
+  resumeAccompaniment(input: $input) {
+    ...FileFields
+  }
+}
+    fragment FileFields on Accompaniment {
+  id
+  regionCode
+  status
+  openedOn
+  closedOn
+  version
+}`) as unknown as TypedDocumentString<ResumeAccompanimentMutation, ResumeAccompanimentMutationVariables>;
+export const ReassignAccompanimentDocument = new TypedDocumentString(`
+    mutation ReassignAccompaniment($input: ReassignAccompanimentInput!) {
+  reassignAccompaniment(input: $input) {
+    ...FileFields
+  }
+}
+    fragment FileFields on Accompaniment {
+  id
+  regionCode
+  status
+  openedOn
+  closedOn
+  version
+}`) as unknown as TypedDocumentString<ReassignAccompanimentMutation, ReassignAccompanimentMutationVariables>;
 export const CreateAdvisorDocument = new TypedDocumentString(`
     mutation CreateAdvisor($input: CreateAdvisorInput!) {
   createAdvisor(input: $input) {
@@ -578,23 +1129,81 @@ export const CreateAdvisorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAdvisorMutation, CreateAdvisorMutationVariables>;
-export const UpdateAdvisorDocument = new TypedDocumentString(`
-    mutation UpdateAdvisor($input: UpdateAdvisorInput!) {
-  updateAdvisor(input: $input) {
-    id
-    active
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateAdvisorMutation, UpdateAdvisorMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
+    id
     email
+    fullName
     role
+    regions {
+      code
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const AdvisorListDocument = new TypedDocumentString(`
+    query AdvisorList($filter: AdvisorFilter, $first: Int, $after: String) {
+  advisors(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        ...AdvisorRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment AdvisorRow on Advisor {
+  id
+  email
+  fullName
+  role
+  active
+  version
+  regions {
+    code
+    name
+  }
+  direction {
+    code
+    name
+  }
+  servicePoint {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AdvisorListQuery, AdvisorListQueryVariables>;
+export const UpdateAdvisorDocument = new TypedDocumentString(`
+    mutation UpdateAdvisor($input: UpdateAdvisorInput!) {
+  updateAdvisor(input: $input) {
+    ...AdvisorRow
+  }
+}
+    fragment AdvisorRow on Advisor {
+  id
+  email
+  fullName
+  role
+  active
+  version
+  regions {
+    code
+    name
+  }
+  direction {
+    code
+    name
+  }
+  servicePoint {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateAdvisorMutation, UpdateAdvisorMutationVariables>;
 export const CreateCompanyDocument = new TypedDocumentString(`
     mutation CreateCompany($input: CreateCompanyInput!) {
   createCompany(input: $input) {
@@ -617,15 +1226,213 @@ export const AddCompanyContactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCompanyContactMutation, AddCompanyContactMutationVariables>;
+export const SearchCompaniesDocument = new TypedDocumentString(`
+    query SearchCompanies($filter: CompanyFilter, $first: Int, $after: String) {
+  companies(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        legalName
+        otherNames
+        neq
+        municipality
+        naicsCode
+        sizeBand
+        region {
+          code
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchCompaniesQuery, SearchCompaniesQueryVariables>;
+export const PossibleDuplicateCompaniesDocument = new TypedDocumentString(`
+    query PossibleDuplicateCompanies($legalName: String!, $neq: String) {
+  possibleDuplicateCompanies(legalName: $legalName, neq: $neq) {
+    reason
+    similarity
+    company {
+      id
+      legalName
+      neq
+      municipality
+      region {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PossibleDuplicateCompaniesQuery, PossibleDuplicateCompaniesQueryVariables>;
+export const CompanyPageDocument = new TypedDocumentString(`
+    query CompanyPage($id: ID!) {
+  company(id: $id) {
+    ...CompanyIdentity
+    accompaniments {
+      id
+      status
+      serviceLevel
+      themes
+      openedOn
+      closedOn
+      statusChangedOn
+      outcome
+      regionCode
+      region {
+        name
+      }
+      advisor {
+        id
+        fullName
+      }
+      interactionCount
+      version
+    }
+    recruitmentNeeds {
+      id
+      nocCode
+      teer
+      title
+      positions
+      positionsFilled
+      status
+      openedOn
+      closedOn
+      employmentType
+      hourlyWage
+      workRegion {
+        name
+      }
+      version
+    }
+    eventParticipations {
+      id
+      status
+      registeredOn
+      positionsOffered
+      candidatesMet
+      interviewsHeld
+      offersMade
+      hires
+      version
+      event {
+        id
+        name
+        city
+        country
+        startsOn
+        endsOn
+        status
+      }
+    }
+    portailReferrals {
+      id
+      step
+      referredOn
+      accountCreatedOn
+      offerPostedOn
+      candidatesReceivedOn
+      hiredOn
+      endedOn
+      stepChangedOn
+      version
+      advisor {
+        fullName
+      }
+    }
+  }
+}
+    fragment CompanyIdentity on Company {
+  id
+  legalName
+  otherNames
+  neq
+  naicsCode
+  sizeBand
+  ownership
+  address
+  municipality
+  postalCode
+  regionCode
+  region {
+    code
+    name
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<CompanyPageQuery, CompanyPageQueryVariables>;
+export const CompanyIdentityDocument = new TypedDocumentString(`
+    query CompanyIdentity($id: ID!) {
+  company(id: $id) {
+    ...CompanyIdentity
+  }
+}
+    fragment CompanyIdentity on Company {
+  id
+  legalName
+  otherNames
+  neq
+  naicsCode
+  sizeBand
+  ownership
+  address
+  municipality
+  postalCode
+  regionCode
+  region {
+    code
+    name
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<CompanyIdentityQuery, CompanyIdentityQueryVariables>;
+export const CompanyContactsDocument = new TypedDocumentString(`
+    query CompanyContacts($id: ID!) {
+  company(id: $id) {
+    id
+    contacts {
+      id
+      firstName
+      lastName
+      title
+      email
+      phone
+      preferredLanguage
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyContactsQuery, CompanyContactsQueryVariables>;
 export const UpdateCompanyDocument = new TypedDocumentString(`
     mutation UpdateCompany($input: UpdateCompanyInput!) {
   updateCompany(input: $input) {
-    id
-    municipality
-    version
+    ...CompanyIdentity
   }
 }
-    `) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
+    fragment CompanyIdentity on Company {
+  id
+  legalName
+  otherNames
+  neq
+  naicsCode
+  sizeBand
+  ownership
+  address
+  municipality
+  postalCode
+  regionCode
+  region {
+    code
+    name
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
 export const CreateJourneesQuebecEventDocument = new TypedDocumentString(`
     mutation CreateJourneesQuebecEvent($input: CreateJourneesQuebecEventInput!) {
   createJourneesQuebecEvent(input: $input) {
@@ -647,6 +1454,99 @@ export const RegisterForEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterForEventMutation, RegisterForEventMutationVariables>;
+export const JourneesQuebecEventsDocument = new TypedDocumentString(`
+    query JourneesQuebecEvents($filter: JourneesQuebecEventFilter, $first: Int, $after: String) {
+  journeesQuebecEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        city
+        country
+        mode
+        status
+        startsOn
+        endsOn
+        registrationDeadline
+        summary {
+          companiesRegistered
+          companiesAttended
+          positionsOffered
+          candidatesMet
+          interviewsHeld
+          offersMade
+          hires
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JourneesQuebecEventsQuery, JourneesQuebecEventsQueryVariables>;
+export const ConfirmParticipationDocument = new TypedDocumentString(`
+    mutation ConfirmParticipation($id: ID!, $version: Int) {
+  confirmParticipation(id: $id, version: $version) {
+    ...ParticipationFields
+  }
+}
+    fragment ParticipationFields on EventParticipation {
+  id
+  status
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  version
+}`) as unknown as TypedDocumentString<ConfirmParticipationMutation, ConfirmParticipationMutationVariables>;
+export const MarkAttendedDocument = new TypedDocumentString(`
+    mutation MarkAttended($id: ID!, $version: Int) {
+  markAttended(id: $id, version: $version) {
+    ...ParticipationFields
+  }
+}
+    fragment ParticipationFields on EventParticipation {
+  id
+  status
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  version
+}`) as unknown as TypedDocumentString<MarkAttendedMutation, MarkAttendedMutationVariables>;
+export const WithdrawFromEventDocument = new TypedDocumentString(`
+    mutation WithdrawFromEvent($id: ID!, $version: Int) {
+  withdrawFromEvent(id: $id, version: $version) {
+    ...ParticipationFields
+  }
+}
+    fragment ParticipationFields on EventParticipation {
+  id
+  status
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  version
+}`) as unknown as TypedDocumentString<WithdrawFromEventMutation, WithdrawFromEventMutationVariables>;
+export const RecordEventOutcomeDocument = new TypedDocumentString(`
+    mutation RecordEventOutcome($input: RecordEventOutcomeInput!) {
+  recordEventOutcome(input: $input) {
+    ...ParticipationFields
+  }
+}
+    fragment ParticipationFields on EventParticipation {
+  id
+  status
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  version
+}`) as unknown as TypedDocumentString<RecordEventOutcomeMutation, RecordEventOutcomeMutationVariables>;
 export const ReferToPortailDocument = new TypedDocumentString(`
     mutation ReferToPortail($input: ReferToPortailInput!) {
   referToPortail(input: $input) {
@@ -673,6 +1573,23 @@ export const AdvancePortailReferralDocument = new TypedDocumentString(`
   stepChangedOn
   version
 }`) as unknown as TypedDocumentString<AdvancePortailReferralMutation, AdvancePortailReferralMutationVariables>;
+export const PortailFunnelDocument = new TypedDocumentString(`
+    query PortailFunnel($period: PeriodInput!, $regionCodes: [String!]) {
+  portailFunnel(period: $period, regionCodes: $regionCodes) {
+    from
+    to
+    referred
+    inProgress
+    declined
+    abandoned
+    steps {
+      step
+      reached
+      conversionRate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortailFunnelQuery, PortailFunnelQueryVariables>;
 export const CreateRecruitmentNeedDocument = new TypedDocumentString(`
     mutation CreateRecruitmentNeed($input: CreateRecruitmentNeedInput!) {
   createRecruitmentNeed(input: $input) {
@@ -683,3 +1600,265 @@ export const CreateRecruitmentNeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateRecruitmentNeedMutation, CreateRecruitmentNeedMutationVariables>;
+export const RecordPositionsFilledDocument = new TypedDocumentString(`
+    mutation RecordPositionsFilled($input: RecordPositionsFilledInput!) {
+  recordPositionsFilled(input: $input) {
+    id
+    positionsFilled
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPositionsFilledMutation, RecordPositionsFilledMutationVariables>;
+export const CloseRecruitmentNeedDocument = new TypedDocumentString(`
+    mutation CloseRecruitmentNeed($input: CloseRecruitmentNeedInput!) {
+  closeRecruitmentNeed(input: $input) {
+    id
+    status
+    closedOn
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CloseRecruitmentNeedMutation, CloseRecruitmentNeedMutationVariables>;
+export const RegionsDocument = new TypedDocumentString(`
+    query Regions {
+  regions {
+    code
+    name
+    direction {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+export const RegionalDirectionsDocument = new TypedDocumentString(`
+    query RegionalDirections {
+  regionalDirections {
+    ...DirectionFields
+  }
+}
+    fragment DirectionFields on RegionalDirection {
+  code
+  name
+  version
+  regions {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<RegionalDirectionsQuery, RegionalDirectionsQueryVariables>;
+export const CreateRegionalDirectionDocument = new TypedDocumentString(`
+    mutation CreateRegionalDirection($input: CreateRegionalDirectionInput!) {
+  createRegionalDirection(input: $input) {
+    ...DirectionFields
+  }
+}
+    fragment DirectionFields on RegionalDirection {
+  code
+  name
+  version
+  regions {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateRegionalDirectionMutation, CreateRegionalDirectionMutationVariables>;
+export const UpdateRegionalDirectionDocument = new TypedDocumentString(`
+    mutation UpdateRegionalDirection($input: UpdateRegionalDirectionInput!) {
+  updateRegionalDirection(input: $input) {
+    ...DirectionFields
+  }
+}
+    fragment DirectionFields on RegionalDirection {
+  code
+  name
+  version
+  regions {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateRegionalDirectionMutation, UpdateRegionalDirectionMutationVariables>;
+export const ServicePointsDocument = new TypedDocumentString(`
+    query ServicePoints($regionCode: String) {
+  servicePoints(regionCode: $regionCode) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  address
+  municipality
+  postalCode
+  phone
+  email
+  regionCode
+  region {
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<ServicePointsQuery, ServicePointsQueryVariables>;
+export const CreateServicePointDocument = new TypedDocumentString(`
+    mutation CreateServicePoint($input: CreateServicePointInput!) {
+  createServicePoint(input: $input) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  address
+  municipality
+  postalCode
+  phone
+  email
+  regionCode
+  region {
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<CreateServicePointMutation, CreateServicePointMutationVariables>;
+export const UpdateServicePointDocument = new TypedDocumentString(`
+    mutation UpdateServicePoint($input: UpdateServicePointInput!) {
+  updateServicePoint(input: $input) {
+    ...ServicePointFields
+  }
+}
+    fragment ServicePointFields on ServicePoint {
+  id
+  name
+  address
+  municipality
+  postalCode
+  phone
+  email
+  regionCode
+  region {
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<UpdateServicePointMutation, UpdateServicePointMutationVariables>;
+export const EmployerCountsDocument = new TypedDocumentString(`
+    query EmployerCounts($period: PeriodInput!, $filter: EmployerCountsFilter) {
+  employerCountsByRegion(period: $period, filter: $filter) {
+    from
+    to
+    fiscalYear
+    employersAccompanied
+    newEmployers
+    byRegion {
+      region {
+        code
+        name
+      }
+      employersAccompanied
+      newEmployers
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EmployerCountsQuery, EmployerCountsQueryVariables>;
+export const RegionalReportDocument = new TypedDocumentString(`
+    query RegionalReport($regionCode: String!, $period: PeriodInput!) {
+  regionalReport(regionCode: $regionCode, period: $period) {
+    from
+    to
+    fiscalYear
+    region {
+      code
+      name
+      direction {
+        name
+      }
+    }
+    advisors
+    employersAccompanied
+    newEmployers
+    filesOpened
+    filesClosed
+    interactions
+    interactionMinutes
+    needsByCategory {
+      nocBroadCategory
+      label
+      needs
+      positions
+      filledPositions
+      openPositions
+    }
+    journeesQuebec {
+      participations
+      attended
+      candidatesMet
+      offersMade
+      hires
+    }
+    portailReferrals {
+      referred
+      accountCreated
+      offerPosted
+      candidatesReceived
+      hired
+      declined
+      abandoned
+    }
+    servicePoints {
+      id
+      name
+      municipality
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionalReportQuery, RegionalReportQueryVariables>;
+export const SignInOptionsDocument = new TypedDocumentString(`
+    query SignInOptions {
+  signInOptions {
+    developmentSignIn
+    oidc {
+      authority
+      clientId
+      scope
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const DevelopmentSignInAdvisorsDocument = new TypedDocumentString(`
+    query DevelopmentSignInAdvisors {
+  developmentSignInAdvisors {
+    email
+    fullName
+    role
+    regionCodes
+  }
+}
+    `) as unknown as TypedDocumentString<DevelopmentSignInAdvisorsQuery, DevelopmentSignInAdvisorsQueryVariables>;
+export const DevelopmentSignInDocument = new TypedDocumentString(`
+    mutation DevelopmentSignIn($email: String!) {
+  developmentSignIn(email: $email) {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<DevelopmentSignInMutation, DevelopmentSignInMutationVariables>;
+export const MyWorklistDocument = new TypedDocumentString(`
+    query MyWorklist {
+  myWorklist {
+    reason
+    label
+    since
+    ageDays
+    companyId
+    company {
+      id
+      legalName
+    }
+    accompanimentId
+    recruitmentNeedId
+    portailReferralId
+    eventId
+    event {
+      id
+      name
+      registrationDeadline
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyWorklistQuery, MyWorklistQueryVariables>;

@@ -16,6 +16,7 @@ import { PinoNestLogger } from './logging/logger.js';
 import { graphqlOperationSpans } from './observability/graphql-operation.js';
 import { ServiceMetrics } from './observability/service-metrics.js';
 import { StartupService } from './startup/startup.service.js';
+import { consoleSite } from './web-console/console-site.js';
 
 /**
  * Builds the service (used by `npm start`, the tests and the CLI): Nest application, HTTP logging, and the
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   if (metrics.enabled) app.use('/graphql', metrics.requestTimer());
   const ide = config.isProduction ? undefined : developmentIde();
   if (ide) app.use(ide);
+  app.use(consoleSite(config));
   if (config.rateLimitPerMinute > 0) {
     const pool = (app.get(DataSource).driver as PostgresDriver).master as pg.Pool;
     app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), pool, config.exposeStatementCount));

@@ -18,6 +18,8 @@ import { ObservabilityModule } from './observability/observability.module.js';
 import { RecruitmentNeedsModule } from './recruitment-needs/recruitment-needs.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { SignInModule } from './sign-in/sign-in.module.js';
 import { StartupModule } from './startup/startup.module.js';
 import { WorklistModule } from './worklist/worklist.module.js';
 
@@ -38,6 +40,7 @@ export class AppModule {
         // Domain
         ReferenceDataModule,
         AdvisorsModule,
+        SignInModule,
         CompaniesModule,
         AccompanimentsModule,
         JourneesQuebecModule,
@@ -45,6 +48,7 @@ export class AppModule {
         RecruitmentNeedsModule,
         WorklistModule,
         ReportingModule,
+        ExportsModule,
         PrivacyModule,
         // Operations
         DemoModule,

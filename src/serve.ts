@@ -52,7 +52,7 @@ export async function serve(config: AppConfig, tracing: Tracing | null): Promise
     process.stdout.write(
       [
         '',
-        `  CRM immigration régionale — GraphQL : ${url}`,
+        `  CRM immigration régionale — console : http://localhost:${config.port}/  ·  GraphQL : ${url}`,
         database.embedded ? `  PostgreSQL intégré : ${database.directory} (port ${config.embeddedPostgresPort})` : '',
         `  Jeton de développement (${adminEmail}, valide 12 h) :`,
         `  ${token}`,

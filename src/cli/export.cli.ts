@@ -4,20 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { fiscalYearBounds } from '../common/period.js';
+import { BI_EXPORT_VIEWS as VIEWS, FISCAL_YEAR_COLUMNS } from '../exports/bi-export-views.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
-
-/** What can be exported: the bi views, by a friendly name. */
-const VIEWS: Record<string, string> = {
-  'employer-counts': 'employer_counts_by_region_fiscal_year',
-  'dim-region': 'dim_region',
-  'dim-company': 'dim_company',
-  'dim-advisor': 'dim_advisor',
-  'fact-accompaniment': 'fact_accompaniment',
-  'fact-interaction': 'fact_interaction',
-  'fact-recruitment-need': 'fact_recruitment_need',
-  'fact-event-participation': 'fact_event_participation',
-  'fact-portail-referral': 'fact_portail_referral',
-};
 
 const USAGE = `Usage : npm run export -- <${Object.keys(VIEWS).join('|')}> [--fiscal-year 2020-2021] [--format csv]
                           [--bom] [--delimiter ';'] [--output fichier.csv]
@@ -50,7 +38,7 @@ async function main(args: string[]): Promise<void> {
       ])) as { column_name: string }[]
     ).map((r) => r.column_name);
     // The fiscal year was checked to be digits (YYYY-YYYY): safe to write into the COPY statement.
-    const yearColumn = ['fiscal_year', 'fiscal_year_opened'].find((c) => columns.includes(c));
+    const yearColumn = FISCAL_YEAR_COLUMNS.find((c) => columns.includes(c));
     if (fiscalYear !== undefined && !yearColumn) {
       throw new Error(`La vue ${positional[0]} n'a pas d'exercice financier : retirez --fiscal-year.`);
     }

@@ -10,6 +10,14 @@ export type AuthSettings =
   /** Development only: a secret generated once and kept under the data folder. */
   | { mode: 'development' };
 
+/** How the web console signs people in (besides pasting a token, always possible). */
+export interface ConsoleSignInSettings {
+  /** A picker of active advisors that issues a token without a password: development and test only. */
+  development: boolean;
+  /** OpenID Connect Authorization Code + PKCE with this public client (requires the jwks auth mode). */
+  oidc?: { authority: string; clientId: string; scope: string };
+}
+
 /** Thrown when a setting is missing or invalid; names the setting. */
 export class ConfigurationError extends Error {
   constructor(
@@ -58,6 +66,8 @@ export class AppConfig {
   readonly metricsPort?: number;
   /** OTLP/HTTP collector that receives traces (OTEL_EXPORTER_OTLP_ENDPOINT); undefined: tracing off. */
   readonly tracingEndpoint?: string;
+  /** The console's sign-in: a development picker of advisors (never in production), and the OIDC client. */
+  readonly consoleSignIn!: ConsoleSignInSettings;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -121,6 +131,7 @@ export class AppConfig {
       shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 10, 1, 3600),
       metricsPort: nonEmpty(env.METRICS_PORT) === undefined ? undefined : integer('METRICS_PORT', env.METRICS_PORT, 0, 0, 65535),
       tracingEndpoint: httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT),
+      consoleSignIn: consoleSignInSettings(env, nodeEnv, auth),
     } as AppConfig);
   }
 }
@@ -219,4 +230,23 @@ function authSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): AuthSettings {
     );
   }
   return { mode: 'development' };
+}
+
+function consoleSignInSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, auth: AuthSettings): ConsoleSignInSettings {
+  const clientId = nonEmpty(env.AUTH_CONSOLE_CLIENT_ID);
+  const scope = nonEmpty(env.AUTH_CONSOLE_SCOPE) ?? 'openid email';
+  if (clientId !== undefined && auth.mode !== 'jwks') {
+    throw new ConfigurationError('AUTH_CONSOLE_CLIENT_ID', 'requires AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE (an OpenID Connect provider)');
+  }
+  const oidc = clientId !== undefined && auth.mode === 'jwks' ? { authority: auth.issuer, clientId, scope } : undefined;
+  // The picker signs HS256 tokens itself: it needs the development secret or AUTH_JWT_SECRET, never production.
+  const possible = nodeEnv !== 'production' && auth.mode !== 'jwks';
+  const development = boolean('DEVELOPMENT_SIGN_IN', env.DEVELOPMENT_SIGN_IN, possible);
+  if (development && nodeEnv === 'production') {
+    throw new ConfigurationError('DEVELOPMENT_SIGN_IN', 'cannot be enabled with NODE_ENV=production (anyone could sign in as anyone)');
+  }
+  if (development && auth.mode === 'jwks') {
+    throw new ConfigurationError('DEVELOPMENT_SIGN_IN', 'cannot be enabled with AUTH_JWKS_URL (the provider issues the tokens)');
+  }
+  return { development, ...(oidc ? { oidc } : {}) };
 }

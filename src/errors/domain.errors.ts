@@ -56,7 +56,8 @@ export class ConflictError extends DomainError {
 /** The record changed since the client read it (optimistic concurrency). */
 export class StaleVersionError extends ConflictError {
   constructor(entityType: string, id: string) {
-    super('staleVersion', { entityType, id });
+    // `reason` lets a client tell a stale version from other conflicts (duplicates…) without reading the message.
+    super('staleVersion', { entityType, id }, { reason: 'STALE_VERSION', entityType, id });
   }
 }
 

@@ -47,6 +47,26 @@ const CATALOG = {
     fr: (p) => `La région ${list(p.regionCode)} ne fait pas partie de vos régions.`,
     en: (p) => `Region ${list(p.regionCode)} is not one of your regions.`,
   },
+  'signIn.developmentDisabled': {
+    fr: 'La connexion de développement est désactivée (jamais offerte en production) : connectez-vous avec votre jeton.',
+    en: 'The development sign-in is disabled (never offered in production): sign in with your token.',
+  },
+  'signIn.unknownAdvisor': {
+    fr: (p) => `Aucune personne active n’a le courriel ${String(p.email)}.`,
+    en: (p) => `No active person has the email ${String(p.email)}.`,
+  },
+  'export.unknownView': {
+    fr: (p) => `Vue d’exportation inconnue : ${String(p.view)} (vues : ${String(p.views)}).`,
+    en: (p) => `Unknown export view: ${String(p.view)} (views: ${String(p.views)}).`,
+  },
+  'export.fiscalYear': {
+    fr: 'Exercice financier invalide : AAAA-AAAA, ex. 2020-2021, et seulement pour une vue qui a un exercice.',
+    en: 'Invalid fiscal year: YYYY-YYYY, e.g. 2020-2021, and only for a view that has one.',
+  },
+  'export.delimiter': {
+    fr: 'Séparateur invalide : « , » ou « ; ».',
+    en: 'Invalid delimiter: "," or ";".',
+  },
   // Generic outcomes
   notFound: {
     fr: (p) => `${String(p.entityFr ?? 'Élément')} introuvable (${String(p.id)}).`,
