@@ -72,11 +72,14 @@ describe('start-up failures', () => {
   asRoot(
     'as root, with the project in a folder the postgres system user cannot enter (mktemp -d), npm start runs the embedded PostgreSQL and serves',
     async () => {
-      // The project as a clone there would have it: package.json, data/, the build and node_modules (hard links: instant).
+      // The project as a clone there would have it after `npm start`'s builds: package.json, data/, the service's and
+      // the console's builds, and node_modules (hard links: instant).
       const folder = mkdtempSync(join(tmpdir(), 'crm-0700-'));
       expect(statSync(folder).mode & 0o777).toBe(0o700);
       const project = join(folder, 'crm');
-      for (const part of ['package.json', 'data', 'dist']) cpSync(join(process.cwd(), part), join(project, part), { recursive: true });
+      for (const part of ['package.json', 'data', 'dist', 'console/routes.json', 'console/dist']) {
+        cpSync(join(process.cwd(), part), join(project, part), { recursive: true });
+      }
       expect(spawnSync('cp', ['-al', join(process.cwd(), 'node_modules'), join(project, 'node_modules')]).status).toBe(0);
       const email = 'admin.racine@test.crm.example';
       let relocated: string | undefined;
