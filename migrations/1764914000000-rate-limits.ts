@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * UNLOGGED: counters for the current minute are not worth a WAL record per request; a crash empties the table,
  * which only resets the windows.
  */
-export class RateLimits1764912000000 implements MigrationInterface {
-  name = 'RateLimits1764912000000';
+export class RateLimits1764914000000 implements MigrationInterface {
+  name = 'RateLimits1764914000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
