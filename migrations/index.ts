@@ -10,6 +10,9 @@ import { RegionalReportIndex1764500000000 } from './1764500000000-regional-repor
 import { EmployerActivityFiscalYears1764600000000 } from './1764600000000-employer-activity-fiscal-years.js';
 import { InteractionDailyTotals1764700000000 } from './1764700000000-interaction-daily-totals.js';
 import { EmployerActivityLastEnded1764800000000 } from './1764800000000-employer-activity-last-ended.js';
+import { AdvisorIdentity1764911000000 } from './1764911000000-advisor-identity.js';
+import { AccessLogAppendOnly1764912000000 } from './1764912000000-access-log-append-only.js';
+import { IdempotencyOutcomes1764913000000 } from './1764913000000-idempotency-outcomes.js';
 import { RateLimits1764914000000 } from './1764914000000-rate-limits.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
@@ -26,5 +29,8 @@ export const MIGRATIONS = [
   EmployerActivityFiscalYears1764600000000,
   InteractionDailyTotals1764700000000,
   EmployerActivityLastEnded1764800000000,
+  AdvisorIdentity1764911000000,
+  AccessLogAppendOnly1764912000000,
+  IdempotencyOutcomes1764913000000,
   RateLimits1764914000000,
 ];

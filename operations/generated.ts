@@ -89,7 +89,7 @@ export type CompanyFilter = {
 export type CreateAdvisorInput = {
   /** Direction régionale (obligatoire pour MANAGER) */
   directionCode?: string | null | undefined;
-  /** Courriel professionnel ; enregistré en minuscules */
+  /** Courriel professionnel, en caractères ASCII ; enregistré en minuscules */
   email: string;
   fullName: string;
   /** Régions assignées (codes 01 à 17) ; au moins une pour ADVISOR. Un MANAGER a celles de sa direction. */
@@ -503,6 +503,8 @@ export type UpdateAdvisorInput = {
   /** false désactive le compte (il ne peut plus s’authentifier) */
   active?: boolean | null | undefined;
   directionCode?: string | null | undefined;
+  /** Nouveau courriel. Avec un fournisseur OpenID Connect, le lien au sujet du fournisseur est oublié (même si le courriel ne change pas) : la prochaine connexion avec ce courriel, vérifié, refait le lien */
+  email?: string | null | undefined;
   fullName?: string | null | undefined;
   id: string | number;
   /** Régions assignées, au complet */

@@ -84,10 +84,8 @@ describe('GraphQL abuse limits', () => {
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('keeps page sizes capped at 200', async () => {
-    const response = await app.graphql(`query ($n: Int) { companies(first: $n) { edges { node { id } } } }`, { variables: { n: 201 } });
-    expect(response.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-  });
+  // The page-size cap (first ≤ 200) is tested in query-cost.e2e-spec.ts, with the default cost limit: here a page of
+  // 201 from a variable is already over GRAPHQL_MAX_COST=500.
 });
 
 describe('development IDE', () => {

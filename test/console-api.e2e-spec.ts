@@ -1,6 +1,6 @@
 import { AppConfig } from '../src/config/app-config.js';
 import { DevelopmentSignInDocument, DevelopmentSignInAdvisorsDocument, SignInOptionsDocument, UpdateCompanyDocument, CreateCompanyDocument } from '../operations/generated.js';
-import { dataOf, TestApp } from './support/test-app.js';
+import { dataOf, TEST_JWT_SECRET, TestApp } from './support/test-app.js';
 
 // What the console needs from the service: sign-in options and the development sign-in (never in production),
 // the console's files with a strict CSP and no fallback on API paths, CSV downloads, and stale versions told apart.
@@ -38,7 +38,7 @@ describe('console support in the API', () => {
     } finally {
       await off.close();
     }
-    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40) };
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: TEST_JWT_SECRET };
     expect(AppConfig.fromEnvironment(production).consoleSignIn.development).toBe(false);
     expect(() => AppConfig.fromEnvironment({ ...production, DEVELOPMENT_SIGN_IN: 'true' })).toThrow(/DEVELOPMENT_SIGN_IN: cannot be enabled with NODE_ENV=production/);
     const oidc = { AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_ISSUER: 'https://id.example', AUTH_AUDIENCE: 'crm', AUTH_CONSOLE_CLIENT_ID: 'console' };

@@ -701,8 +701,9 @@ describe('mutations under fuzzed input', () => {
     '100% _sous_ contrôle',
     'Robert"); DELETE FROM audit_log; --',
     '${process.env.SECRET} {{7*7}}',
-    'Ligne 1\nLigne 2\tTab',
   ];
+  /** Line breaks and tabs: kept in free text (an address, a summary), refused in names (single-line fields). */
+  const MULTILINE = 'Ligne 1\nLigne 2\tTab';
 
   const READ = `query ($id: ID!, $file: ID!) {
     company(id: $id) { legalName otherNames address municipality contacts { firstName lastName title } }
@@ -748,23 +749,33 @@ describe('mutations under fuzzed input', () => {
       await roundTrip({
         legalName: `${value} ${next()}`,
         otherNames: [value, `${value} bis`],
-        address: value,
+        address: `${value}\n${MULTILINE}`,
         municipality: value,
         firstName: value,
         lastName: value,
         title: value,
-        summary: `${value}\n${NASTY.join(' | ')}`,
+        summary: `${value}\n${NASTY.join(' | ')}\n${MULTILINE}`,
       });
     }
   });
 
-  /** What the API accepts: no control characters (tab and line breaks aside), trimmed, non-empty. */
-  const ACCEPTED = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
-  const acceptable = (max: number) => (s: string) => s.length > 0 && s === s.trim() && ACCEPTED.test(s) && [...s].length <= max;
-  const nasty = (unit: 'grapheme' | 'binary' | 'binary-ascii' | 'grapheme-ascii', max: number, maxLength = 40) =>
-    fc.string({ unit, minLength: 1, maxLength }).filter(acceptable(max));
-  const anyUnit = (max: number, maxLength?: number) =>
-    fc.oneof(nasty('grapheme', max, maxLength), nasty('binary', max, maxLength), nasty('binary-ascii', max, maxLength), fc.constantFrom(...NASTY));
+  /**
+   * What the API accepts: trimmed, non-empty, no control character — in free text (`multiline`), tab and line breaks
+   * aside; in a single-line field, none at all, nor the Unicode line separators.
+   */
+  const MULTILINE_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+  const SINGLE_LINE = /^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$/;
+  const acceptable = (max: number, multiline: boolean) => (s: string) =>
+    s.length > 0 && s === s.trim() && (multiline ? MULTILINE_TEXT : SINGLE_LINE).test(s) && [...s].length <= max;
+  const nasty = (unit: 'grapheme' | 'binary' | 'binary-ascii' | 'grapheme-ascii', max: number, maxLength: number, multiline: boolean) =>
+    fc.string({ unit, minLength: 1, maxLength }).filter(acceptable(max, multiline));
+  const anyUnit = (max: number, maxLength = 40, multiline = false) =>
+    fc.oneof(
+      nasty('grapheme', max, maxLength, multiline),
+      nasty('binary', max, maxLength, multiline),
+      nasty('binary-ascii', max, maxLength, multiline),
+      fc.constantFrom(...NASTY, ...(multiline ? [MULTILINE] : [])),
+    );
 
   it('round-trips generated strings the API accepts exactly (property)', async () => {
     try {
@@ -773,12 +784,12 @@ describe('mutations under fuzzed input', () => {
           fc.record({
             legalName: anyUnit(300),
             otherNames: fc.uniqueArray(anyUnit(300, 20), { minLength: 0, maxLength: 4 }),
-            address: anyUnit(300),
+            address: anyUnit(300, 40, true),
             municipality: anyUnit(100, 20),
             firstName: anyUnit(100, 20),
             lastName: anyUnit(100, 20),
             title: anyUnit(150, 30),
-            summary: anyUnit(4000, 200),
+            summary: anyUnit(4000, 200, true),
           }),
           async (s) => {
             await roundTrip({ ...s, legalName: `${s.legalName} ${next()}` });

@@ -150,7 +150,9 @@ describe('Journées Québec', () => {
     });
 
     it('moves PLANNED → REGISTRATION_OPEN → HELD with the version read, auditing each change', async () => {
-      const created = dataOf(await call(CREATE_EVENT, { input: eventValues() }, mtlManager.email)).createJourneesQuebecEvent;
+      // Starting today: an event is marked HELD on or after the day it starts (journees-quebec-states.e2e-spec.ts).
+      const startsToday = { startsOn: today, endsOn: addDays(today, 1), registrationDeadline: today };
+      const created = dataOf(await call(CREATE_EVENT, { input: eventValues(startsToday) }, mtlManager.email)).createJourneesQuebecEvent;
       const opened = dataOf(
         await call(UPDATE_EVENT, { input: { id: created.id, version: 1, status: 'REGISTRATION_OPEN', city: 'Lyon' } }, mtlManager.email),
       ).updateJourneesQuebecEvent;
@@ -180,7 +182,7 @@ describe('Journées Québec', () => {
     it('refuses every other status move with BAD_USER_INPUT on input.status, writing nothing', async () => {
       const planned = dataOf(await call(CREATE_EVENT, { input: eventValues() })).createJourneesQuebecEvent;
       const open = await createJourneesQuebecEvent(app);
-      const held = await createJourneesQuebecEvent(app);
+      const held = await createJourneesQuebecEvent(app, { startsOn: today, endsOn: today, registrationDeadline: today });
       dataOf(await call(UPDATE_EVENT, { input: { id: held.id, version: 1, status: 'HELD' } }));
       const cancelled = await createJourneesQuebecEvent(app);
       dataOf(await call(UPDATE_EVENT, { input: { id: cancelled.id, version: 1, status: 'CANCELLED' } }));
@@ -438,7 +440,10 @@ describe('Journées Québec', () => {
     it.each(['PLANNED', 'HELD', 'CANCELLED'])(
       'refuses a registration while the event is %s with BAD_USER_INPUT on input.eventId, writing nothing',
       async (status) => {
-        const event = await createJourneesQuebecEvent(app, { status: status === 'PLANNED' ? 'PLANNED' : 'REGISTRATION_OPEN' });
+        const event = await createJourneesQuebecEvent(app, {
+          status: status === 'PLANNED' ? 'PLANNED' : 'REGISTRATION_OPEN',
+          ...(status === 'HELD' ? { startsOn: today, endsOn: today, registrationDeadline: today } : {}),
+        });
         if (status !== 'PLANNED') dataOf(await call(UPDATE_EVENT, { input: { id: event.id, version: 1, status } }));
         const before = await counts();
         expectRefusal(

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider.js';
 import { TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 
 const ISSUER = 'https://identite.test.crm.example';
@@ -9,12 +8,13 @@ const AUDIENCE = 'crm-immigration-regionale';
 /** An OpenID Connect provider's key set, served on 127.0.0.1 like a real provider's jwks_uri. */
 describe('authentication with an OpenID Connect provider (AUTH_JWKS_URL)', () => {
   let app: TestApp;
-  let keys: Server;
+  let provider: TestOidcProvider;
   let privateKey: CryptoKey;
 
   const token = (claims: { iss?: string; aud?: string; email?: string }, key: CryptoKey = privateKey) =>
     new SignJWT({ email: claims.email ?? TEST_ADMIN_EMAIL })
       .setProtectedHeader({ alg: 'RS256', kid: 'cle-1' })
+      .setSubject('sujet-admin') // a provider's token names its subject (required: see identity.e2e-spec.ts)
       .setIssuer(claims.iss ?? ISSUER)
       .setAudience(claims.aud ?? AUDIENCE)
       .setIssuedAt()
@@ -22,15 +22,11 @@ describe('authentication with an OpenID Connect provider (AUTH_JWKS_URL)', () =>
       .sign(key);
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey;
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'cle-1', alg: 'RS256', use: 'sig' }] });
-    keys = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
-    await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
-    const port = (keys.address() as AddressInfo).port;
+    provider = await startOidcProvider();
+    privateKey = provider.privateKey;
     app = await TestApp.start({
       AUTH_JWT_SECRET: '',
-      AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+      AUTH_JWKS_URL: provider.jwksUrl,
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: AUDIENCE,
     });
@@ -38,7 +34,7 @@ describe('authentication with an OpenID Connect provider (AUTH_JWKS_URL)', () =>
 
   afterAll(async () => {
     await app.close();
-    await new Promise((resolve) => keys.close(resolve));
+    await provider.close();
   });
 
   const codeOf = async (jwt: string) =>

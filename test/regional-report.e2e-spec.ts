@@ -106,13 +106,13 @@ describe('regionalReport', () => {
     it('`npm run export` streams a view as CSV with a header row and an optional BOM', () => {
       const result = run('export.cli.js', ['employer-counts', '--fiscal-year', '2022-2023', '--bom', '--delimiter', ';']);
       expect(result.status).toBe(0);
-      const lines = result.stdout.trimEnd().split('\n');
+      const lines = result.stdout.trimEnd().split('\r\n');
       expect(lines[0]).toBe('\uFEFFfiscal_year;region_code;region_name;employers_accompanied;new_employers');
       expect(lines).toHaveLength(18);
       expect(lines).toContain('2022-2023;08;Abitibi-Témiscamingue;2;1');
       const facts = run('export.cli.js', ['fact-accompaniment']);
       expect(facts.stdout.split('\n')[0]).toMatch(/^accompaniment_id,company_id,advisor_id,region_code,status,/);
-      expect(facts.stdout.trimEnd().split('\n')).toHaveLength(3);
+      expect(facts.stdout.trimEnd().split('\r\n')).toHaveLength(3);
       expect(run('export.cli.js', ['nothing']).status).toBe(2);
     });
   });

@@ -23,20 +23,28 @@ import {
 } from './dto/accompaniment.inputs.js';
 import { Interaction } from './interaction.entity.js';
 import { InteractionsService } from './interactions.service.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const AccompanimentConnection = Connection(Accompaniment);
 
 /** Accompaniment files: ADVISOR, MANAGER and ADMIN, in their regions (docs/domain.md, Roles and permissions). */
 @Resolver(() => Accompaniment)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class AccompanimentsResolver {
+export class AccompanimentsResolver implements OnModuleInit {
   constructor(
     private readonly files: AccompanimentsService,
     private readonly interactionsService: InteractionsService,
     private readonly companies: CompaniesService,
     private readonly advisors: AdvisorsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('Accompaniment', (ctx, id) => this.files.accompaniment(ctx, id));
+  }
 
   @Query(() => Accompaniment, { nullable: true, description: 'Un dossier de vos régions' })
   accompaniment(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {

@@ -11,17 +11,25 @@ import { AccompanimentsService } from './accompaniments.service.js';
 import { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
 import { Interaction } from './interaction.entity.js';
 import { InteractionsService } from './interactions.service.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const InteractionConnection = Connection(Interaction);
 
 @Resolver(() => Interaction)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class InteractionsResolver {
+export class InteractionsResolver implements OnModuleInit {
   constructor(
     private readonly interactionsService: InteractionsService,
     private readonly files: AccompanimentsService,
     private readonly advisors: AdvisorsService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('Interaction', (ctx, id) => this.interactionsService.interactionInScope(ctx, id));
+  }
 
   @Query(() => InteractionConnection, { description: 'Les interventions d’un dossier de vos régions, les plus récentes d’abord' })
   interactions(@Ctx() ctx: RequestContext, @Args() args: InteractionsArgs) {

@@ -69,6 +69,12 @@ export class InteractionsService {
     return fileIds.map((id) => counts.get(id) ?? 0);
   });
 
+  /** An interaction of a file the caller may see (out of scope: null, as if absent). */
+  async interactionInScope(ctx: RequestContext, id: string): Promise<Interaction | null> {
+    const interaction = await this.db.findOneBy(Interaction, { id });
+    return interaction && (await this.accompaniments.accompaniment(ctx, interaction.accompanimentId)) ? interaction : null;
+  }
+
   async interactions(ctx: RequestContext, args: InteractionsArgs): Promise<Page<Interaction>> {
     const file = await this.accompaniments.accompaniment(ctx, args.accompanimentId);
     if (!file) throw new NotFoundError({ fr: 'Dossier d’accompagnement', en: 'Accompaniment file' }, args.accompanimentId);

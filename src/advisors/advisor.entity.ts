@@ -12,7 +12,11 @@ export class Advisor {
   id!: string;
 
   @Column({ type: 'varchar', length: 254 })
-  @Field({ description: 'Courriel professionnel (en minuscules) ; la revendication `email` du jeton le désigne' })
+  @Field({
+    description:
+      'Courriel professionnel (lettres ASCII en minuscules) ; la revendication `email` du jeton le désigne (avec OpenID ' +
+      'Connect, à la première connexion seulement : ensuite, le sujet du fournisseur)',
+  })
   email!: string;
 
   @Column({ type: 'varchar', length: 200 })
@@ -32,6 +36,13 @@ export class Advisor {
   @Column({ type: 'boolean', default: true })
   @Field({ description: 'Un compte inactif ne peut plus s’authentifier' })
   active!: boolean;
+
+  /** The OpenID Connect provider's issuer and subject this advisor signs in as (linked at the first sign-in). */
+  @Column({ type: 'varchar', length: 300, nullable: true, select: false })
+  identityIssuer!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  identitySubject!: string | null;
 
   @Column({ type: 'integer', default: 1 })
   @Field(() => Int, { description: 'Version à renvoyer avec une modification (concurrence optimiste)' })

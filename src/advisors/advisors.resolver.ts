@@ -12,15 +12,23 @@ import { ServicePoint } from '../reference-data/service-point.entity.js';
 import { Advisor } from './advisor.entity.js';
 import { AdvisorsService } from './advisors.service.js';
 import { AdvisorsArgs, CreateAdvisorInput, UpdateAdvisorInput } from './dto/advisor.inputs.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const AdvisorConnection = Connection(Advisor);
 
 @Resolver(() => Advisor)
-export class AdvisorsResolver {
+export class AdvisorsResolver implements OnModuleInit {
   constructor(
     private readonly advisorsService: AdvisorsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('Advisor', (ctx, id) => this.advisorsService.advisor(ctx, id));
+  }
 
   @Query(() => Advisor, { description: 'La personne authentifiée' })
   me(@Ctx() ctx: RequestContext) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
+import { foldEmailCase } from '../common/email-address.js';
 import { updateWithVersion } from '../database/optimistic-update.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -127,7 +128,7 @@ export class AdvisorsService {
   }
 
   async createAdvisor(ctx: RequestContext, input: CreateAdvisorInput): Promise<Advisor> {
-    const email = input.email.toLowerCase();
+    const email = foldEmailCase(input.email);
     await this.checkAssignment(input.role, input.regionCodes, input.directionCode ?? null, input.servicePointId ?? null);
     let id: string;
     try {
@@ -158,6 +159,10 @@ export class AdvisorsService {
     const servicePointId = input.servicePointId ?? before.servicePointId;
     await this.checkAssignment(role, regionCodes, directionCode, servicePointId);
     const changes: Partial<Advisor> = {};
+    if (input.email != null) {
+      // A new address may be another person's: the provider's subject linked so far is forgotten (OpenID Connect).
+      Object.assign(changes, { email: foldEmailCase(input.email), identityIssuer: null, identitySubject: null });
+    }
     if (input.fullName != null) changes.fullName = input.fullName;
     if (input.role != null) changes.role = input.role;
     if (input.directionCode != null) changes.directionCode = input.directionCode;
@@ -166,7 +171,10 @@ export class AdvisorsService {
     if (Object.keys(changes).length === 0 && input.regionCodes == null) {
       throw BadUserInputError.field('input', 'field.noChange');
     }
-    await updateWithVersion(this.db, Advisor, { id: input.id }, input.version, changes, 'Advisor');
+    await updateWithVersion(this.db, Advisor, { id: input.id }, input.version, changes, 'Advisor').catch((error: unknown) => {
+      if (isUniqueViolation(error, 'advisors_email_key')) throw new ConflictError('conflict.advisorEmail', { email: changes.email });
+      throw error;
+    });
     if (input.regionCodes != null || input.role != null) {
       await this.replaceRegions(input.id, role === Role.MANAGER ? [] : regionCodes);
     }
@@ -182,7 +190,7 @@ export class AdvisorsService {
    */
   async ensureAdmin(ctx: RequestContext, email: string, fullName = 'Administratrice ou administrateur'): Promise<Advisor> {
     return this.unitOfWork.run(async () => {
-      const existing = await this.db.findOneBy(Advisor, { email: email.toLowerCase() });
+      const existing = await this.db.findOneBy(Advisor, { email: foldEmailCase(email) });
       if (!existing) {
         return this.createAdvisor(ctx, { email, fullName, role: Role.ADMIN, regionCodes: [] });
       }

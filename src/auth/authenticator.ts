@@ -21,10 +21,10 @@ export class Authenticator {
   async authenticate(authorization: string | undefined, requestId: string, locale: Locale): Promise<Authentication> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match?.[1]) return { error: new UnauthenticatedError('auth.missingToken') };
-    const email = await this.tokens.emailOf(match[1]);
-    if (email === null) return { error: new UnauthenticatedError('auth.invalidToken') };
+    const identity = await this.tokens.identityOf(match[1]);
+    if (identity === null) return { error: new UnauthenticatedError('auth.invalidToken') };
     try {
-      const actor = await this.directory.findActiveByEmail(email);
+      const actor = await this.directory.findActive(identity);
       if (actor === null) return { error: new UnauthenticatedError('auth.unknownAdvisor') };
       return { context: new RequestContext(actor, requestId, locale) };
     } catch (error) {

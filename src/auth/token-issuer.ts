@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import type { AppConfig } from '../config/app-config.js';
 import { developmentSecret } from './development-secret.js';
+import { foldEmailCase } from '../common/email-address.js';
 
 /**
  * Signs HS256 tokens with the deployment's secret (or the development secret). With an OpenID Connect provider
@@ -12,9 +13,9 @@ export async function issueToken(config: AppConfig, email: string, expiresIn = '
     throw new Error('tokens come from the OpenID Connect provider (AUTH_JWKS_URL); this command signs HS256 tokens only');
   }
   const secret = new TextEncoder().encode(auth.mode === 'secret' ? auth.secret : developmentSecret(config.dataDir));
-  return new SignJWT({ email: email.toLowerCase() })
+  return new SignJWT({ email: foldEmailCase(email) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(email.toLowerCase())
+    .setSubject(foldEmailCase(email))
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(secret);

@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import type { Writable } from 'node:stream';
+import { RequestContext } from '../auth/request-context.js';
 import { fiscalYearBounds } from '../common/period.js';
-import { BI_EXPORT_VIEWS as VIEWS, FISCAL_YEAR_COLUMNS } from '../exports/bi-export-views.js';
+import { BadUserInputError } from '../errors/domain.errors.js';
+import { BiExportService } from '../exports/bi-export.service.js';
+import { BI_EXPORT_VIEWS as VIEWS } from '../exports/bi-export-views.js';
+import { translate } from '../i18n/messages.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
 const USAGE = `Usage : npm run export -- <${Object.keys(VIEWS).join('|')}> [--fiscal-year 2020-2021] [--format csv]
@@ -13,16 +14,17 @@ const USAGE = `Usage : npm run export -- <${Object.keys(VIEWS).join('|')}> [--fi
   --delimiter   séparateur de colonnes (« ; » pour un Excel en français), « , » par défaut`;
 
 /**
- * Streams a bi view as CSV with a header row (PostgreSQL COPY, so the rows never sit in memory), optionally
- * restricted to one fiscal year, to a file or standard output.
+ * Streams a bi view as CSV with a header row, optionally restricted to one fiscal year, to a file or standard
+ * output — the same export as `GET /exports/<view>.csv` (BiExportService: streamed, written by src/common/csv.ts,
+ * cells a spreadsheet would take for a formula neutralized).
  */
 async function main(args: string[]): Promise<void> {
   const { options, positional } = parseOptions(args);
-  const view = VIEWS[positional[0] ?? ''];
+  const view = positional[0] ?? '';
   const format = options.get('format') ?? 'csv';
   const delimiter = options.get('delimiter') ?? ',';
   const fiscalYear = options.get('fiscal-year');
-  if (!view || format !== 'csv' || typeof delimiter !== 'string' || delimiter.length !== 1 || fiscalYear === true) {
+  if (!VIEWS[view] || format !== 'csv' || typeof delimiter !== 'string' || !/^[^"\r\n]$/.test(delimiter) || fiscalYear === true) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
@@ -32,28 +34,16 @@ async function main(args: string[]): Promise<void> {
   }
   const output = options.get('output');
   await withCliDatabase(async (dataSource) => {
-    const columns = (
-      (await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' AND table_name = $1`, [
-        view,
-      ])) as { column_name: string }[]
-    ).map((r) => r.column_name);
-    // The fiscal year was checked to be digits (YYYY-YYYY): safe to write into the COPY statement.
-    const yearColumn = FISCAL_YEAR_COLUMNS.find((c) => columns.includes(c));
-    if (fiscalYear !== undefined && !yearColumn) {
-      throw new Error(`La vue ${positional[0]} n'a pas d'exercice financier : retirez --fiscal-year.`);
-    }
-    const where = fiscalYear === undefined ? '' : ` WHERE ${yearColumn} = '${fiscalYear}'`;
+    const exports = new BiExportService(dataSource);
+    const request = { view, fiscalYear, delimiter, bom: options.get('bom') === true };
+    const prepared = await exports.prepare(RequestContext.system('export'), request).catch((error: unknown) => {
+      if (error instanceof BadUserInputError && error.fields[0]) {
+        throw new Error(`${view} : ${translate(error.fields[0].message, 'fr', error.fields[0].params)}`);
+      }
+      throw error;
+    });
     const target: Writable = typeof output === 'string' ? createWriteStream(output) : process.stdout;
-    if (options.get('bom') === true) target.write('\uFEFF');
-    const runner = dataSource.createQueryRunner('slave');
-    try {
-      const client = (await runner.connect()) as pg.PoolClient;
-      const quoted = delimiter.replace("'", "''");
-      const sql = `COPY (SELECT * FROM bi.${view}${where}) TO STDOUT WITH (FORMAT csv, HEADER true, DELIMITER '${quoted}')`;
-      await pipeline(client.query(copyTo(sql)), target, { end: target !== process.stdout });
-    } finally {
-      await runner.release();
-    }
+    await exports.write(prepared.sql, request, target);
   });
 }
 

@@ -33,6 +33,8 @@ describe('resolvePeriod', () => {
     [{ fiscalYear: '2020' }, 'period.fiscalYear'],
     [{ fiscalYear: '2021-2020' }, 'period.fiscalYear'],
     [{ fiscalYear: '20-21' }, 'period.fiscalYear'],
+    [{ fiscalYear: '0000-0001' }, 'period.fiscalYear'],
+    [{ fiscalYear: '0999-1000' }, 'period.fiscalYear'],
     [{ from: '2021-01-01' }, 'period.to'],
     [{ to: '2021-01-01' }, 'period.from'],
     [{ from: '2021-02-01', to: '2021-01-01' }, 'period.to'],

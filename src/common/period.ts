@@ -21,10 +21,10 @@ export interface Period {
 
 const FISCAL_YEAR = /^(\d{4})-(\d{4})$/;
 
-/** "2020-2021" → 2020-04-01 .. 2021-03-31; null when the label is not Y-(Y+1). */
+/** "2020-2021" → 2020-04-01 .. 2021-03-31; null when the label is not Y-(Y+1) with Y from 1000 to 9998. */
 export function fiscalYearBounds(label: string): { from: string; to: string } | null {
   const match = FISCAL_YEAR.exec(label);
-  if (!match || Number(match[2]) !== Number(match[1]) + 1) return null;
+  if (!match || Number(match[1]) < 1000 || Number(match[2]) !== Number(match[1]) + 1) return null;
   return { from: `${match[1]}-04-01`, to: `${match[2]}-03-31` };
 }
 

@@ -14,6 +14,8 @@ import { CompanyContactsService } from './company-contacts.service.js';
 import { naicsSector } from './company-identifiers.js';
 import { Company } from './company.entity.js';
 import { CompaniesArgs, CreateCompanyInput, PossibleDuplicatesArgs, UpdateCompanyInput } from './dto/company.inputs.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const CompanyConnection = Connection(Company);
 
@@ -32,13 +34,19 @@ class PossibleDuplicate {
 /** The directory: ADVISOR, MANAGER and ADMIN read every region; ANALYST reads aggregates only (docs/domain.md). */
 @Resolver(() => Company)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class CompaniesResolver {
+export class CompaniesResolver implements OnModuleInit {
   constructor(
     private readonly companiesService: CompaniesService,
     private readonly contactsService: CompanyContactsService,
     private readonly referenceData: ReferenceDataService,
     private readonly accessLog: PersonalDataAccessLog,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('Company', (ctx, id) => this.companiesService.company(ctx, id));
+  }
 
   @Query(() => Company, { nullable: true })
   company(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {

@@ -7,14 +7,26 @@ import { Role } from '../auth/role.js';
 import { CompanyContact } from './company-contact.entity.js';
 import { CompanyContactsService } from './company-contacts.service.js';
 import { AddCompanyContactInput, UpdateCompanyContactInput } from './dto/company-contact.inputs.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 @Resolver(() => CompanyContact)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class CompanyContactsResolver {
+export class CompanyContactsResolver implements OnModuleInit {
   constructor(
     private readonly contacts: CompanyContactsService,
     private readonly accessLog: PersonalDataAccessLog,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('CompanyContact', async (ctx, id, info) => {
+      const contact = await this.contacts.contactInScope(ctx, id);
+      await this.accessLog.record(ctx, [contact], accessChannelOf(info));
+      return contact;
+    });
+  }
 
   @Mutation(() => CompanyContact, { description: 'Ajouter une personne-ressource à une entreprise de vos régions' })
   async addCompanyContact(

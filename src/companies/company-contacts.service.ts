@@ -10,6 +10,7 @@ import { CompaniesService } from './companies.service.js';
 import { CompanyContact } from './company-contact.entity.js';
 import { PreferredLanguage } from './company.enums.js';
 import type { AddCompanyContactInput, UpdateCompanyContactInput } from './dto/company-contact.inputs.js';
+import { foldEmailCase } from '../common/email-address.js';
 
 const CONTACT = { fr: 'Personne-ressource', en: 'Contact' };
 
@@ -69,7 +70,7 @@ export class CompanyContactsService {
       firstName: input.firstName,
       lastName: input.lastName,
       title: input.title || null,
-      email: input.email ? input.email.toLowerCase() : null,
+      email: input.email ? foldEmailCase(input.email) : null,
       phone: input.phone || null,
       preferredLanguage: input.preferredLanguage ?? PreferredLanguage.FR,
     });
@@ -86,7 +87,7 @@ export class CompanyContactsService {
     if (fields.firstName != null) changes.firstName = fields.firstName;
     if (fields.lastName != null) changes.lastName = fields.lastName;
     if (fields.title !== undefined) changes.title = fields.title || null;
-    if (fields.email !== undefined) changes.email = fields.email ? fields.email.toLowerCase() : null;
+    if (fields.email !== undefined) changes.email = fields.email ? foldEmailCase(fields.email) : null;
     if (fields.phone !== undefined) changes.phone = fields.phone || null;
     if (fields.preferredLanguage != null) changes.preferredLanguage = fields.preferredLanguage;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { foldEmailCase } from '../common/email-address.js';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -202,7 +203,32 @@ function email(name: string, raw: string | undefined): string | undefined {
   const value = nonEmpty(raw);
   if (value === undefined) return undefined;
   if (!EMAIL.test(value)) throw new ConfigurationError(name, `is not an email address (got "${value}")`);
-  return value.toLowerCase();
+  return foldEmailCase(value);
+}
+
+/** Bits of entropy a production HS256 secret must show (see estimatedEntropyBits). */
+const MIN_SECRET_BITS = 96;
+
+/**
+ * A secret's entropy as its characters show it: length × Shannon entropy of their frequencies. 32 identical
+ * characters give 0 bits, "abcd" × 8 give 64, 32 random hexadecimal digits about 115, `openssl rand -base64 32`
+ * about 200. An estimate from above (it cannot see a dictionary word), so it refuses only what is plainly weak.
+ */
+export function estimatedEntropyBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let perCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / characters.length;
+    perCharacter -= p * Math.log2(p);
+  }
+  return perCharacter * characters.length;
+}
+
+/** localhost, 127.0.0.0/8 and ::1: a key set served on the same machine (a sidecar, a test) needs no TLS. */
+function isLoopback(url: URL): boolean {
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
 }
 
 function authSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): AuthSettings {
@@ -215,12 +241,21 @@ function authSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): AuthSettings {
   }
   if (secret !== undefined) {
     if (secret.length < 32) throw new ConfigurationError('AUTH_JWT_SECRET', 'must be at least 32 characters long');
+    if (nodeEnv === 'production' && estimatedEntropyBits(secret) < MIN_SECRET_BITS) {
+      throw new ConfigurationError(
+        'AUTH_JWT_SECRET',
+        `too predictable for production (about ${Math.floor(estimatedEntropyBits(secret))} bits of entropy, ${MIN_SECRET_BITS} required): generate one with \`openssl rand -base64 32\``,
+      );
+    }
     return { mode: 'secret', secret };
   }
   if (jwksUrl !== undefined || issuer !== undefined || audience !== undefined) {
     if (jwksUrl === undefined) throw new ConfigurationError('AUTH_JWKS_URL', 'is required with AUTH_ISSUER and AUTH_AUDIENCE');
     if (issuer === undefined) throw new ConfigurationError('AUTH_ISSUER', 'is required with AUTH_JWKS_URL');
     if (audience === undefined) throw new ConfigurationError('AUTH_AUDIENCE', 'is required with AUTH_JWKS_URL');
+    if (nodeEnv === 'production' && new URL(jwksUrl).protocol === 'http:' && !isLoopback(new URL(jwksUrl))) {
+      throw new ConfigurationError('AUTH_JWKS_URL', `must be an https URL in production (plain http only to localhost): got "${jwksUrl}"`);
+    }
     return { mode: 'jwks', jwksUrl, issuer, audience };
   }
   if (nodeEnv === 'production') {

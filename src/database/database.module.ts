@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, type DatabaseUrls } from './data-source-options.js';
 import { IdempotencyKeys } from './idempotency.js';
+import { IdempotentReplays } from './idempotent-replays.js';
 import { MutationTransactionInterceptor } from './mutation-transaction.interceptor.js';
 import { UnitOfWork } from './unit-of-work.js';
 
@@ -22,8 +23,8 @@ export class DatabaseModule {
           manualInitialization: !connect,
         }),
       ],
-      providers: [UnitOfWork, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
-      exports: [UnitOfWork, IdempotencyKeys],
+      providers: [UnitOfWork, IdempotencyKeys, IdempotentReplays, { provide: APP_INTERCEPTOR, useClass: MutationTransactionInterceptor }],
+      exports: [UnitOfWork, IdempotencyKeys, IdempotentReplays],
     };
   }
 }

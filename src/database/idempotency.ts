@@ -3,41 +3,44 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, BadUserInputError } from '../errors/domain.errors.js';
 import { UnitOfWork } from './unit-of-work.js';
 
-/** A stored first result, given back on a replay. */
-export type Replay = { replayed: true; result: unknown } | { replayed: false };
+/**
+ * What identifies a mutation's result without holding any of its values: the GraphQL type it answered and the
+ * record's key (`CompanyContact` and the contact's id), or a scalar type and the value (`ID` and the id removed).
+ */
+export interface Outcome {
+  type: string;
+  key: string;
+}
 
-/** How long a stored result is kept for replays; older keys are purged (start-up, privacy:retention). */
+/** The claim of a key: new (run the mutation), or already used by the same operation (answer its outcome). */
+export type Claim = { replayed: false } | { replayed: true; outcome: Outcome | null };
+
+/** How long a key is kept for replays; older keys are purged (start-up, privacy:retention). */
 export const IDEMPOTENCY_KEY_LIFETIME = '1 day';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** The stored result as the resolver returned it: JSON turned timestamps (Date) into strings; turn them back. */
-function revive(value: unknown): unknown {
-  if (typeof value === 'string') return TIMESTAMP.test(value) ? new Date(value) : value;
-  if (Array.isArray(value)) return value.map(revive);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
-  }
-  return value;
-}
 
 /**
- * `Idempotency-Key` for mutations, inside the mutation's transaction: the first request with a key claims it
- * (a concurrent one with the same key waits on the row, then sees the committed result), runs, and stores its
- * result with its writes; a replay with the same payload gets that result and writes nothing; the same key with
- * another payload is refused with CONFLICT. Keys are per advisor and per mutation field.
+ * `Idempotency-Key` for mutations, inside the mutation's transaction. A key belongs to one advisor and one
+ * operation: the mutation field and its arguments once variables are applied (aliases aside), kept as a SHA-256
+ * fingerprint. The first request claims the key (a concurrent one with the same key waits on the row, then sees
+ * the committed outcome), runs, and stores its outcome with its writes; a replay of the same operation gets the
+ * outcome, which the caller reads again (see MutationTransactionInterceptor); the same key with anything else is
+ * CONFLICT. No result is stored, hence no personal information; the fingerprint of a request about a contact is
+ * erased when the contact is deleted or anonymized (a trigger of migration IdempotencyOutcomes), after which the
+ * key still answers its outcome to the same mutation field.
  */
 @Injectable()
 export class IdempotencyKeys {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  static requestHash(args: unknown): string {
-    return createHash('sha256').update(JSON.stringify(args ?? null)).digest('hex');
+  /** The fingerprint of one operation: the mutation field and its coerced arguments (key order is the schema's). */
+  static requestHash(field: string, args: unknown): string {
+    return createHash('sha256').update(JSON.stringify({ field, args: args ?? null })).digest('hex');
   }
 
-  /** Claims the key for this request, or finds the first result. Call inside the mutation's transaction. */
-  async claim(actorId: string, key: string, operation: string, hash: string): Promise<Replay> {
+  /** Claims the key for this operation, or finds the outcome of the first request. Call inside the mutation's transaction. */
+  async claim(actorId: string, key: string, operation: string, hash: string): Promise<Claim> {
     if (!KEY.test(key)) throw BadUserInputError.field('Idempotency-Key', 'idempotency.invalidKey');
     const db = this.unitOfWork.manager;
     const inserted: unknown[] = await db.query(
@@ -47,11 +50,23 @@ export class IdempotencyKeys {
     );
     if (inserted.length === 1) return { replayed: false };
     const [first] = (await db.query(
-      `SELECT request_hash, response FROM idempotency_keys WHERE actor_id = $1 AND key = $2 AND operation = $3`,
-      [actorId, key, operation],
-    )) as { request_hash: string; response: unknown }[];
-    if (!first || first.request_hash !== hash) throw new ConflictError('idempotency.keyReused', { key });
-    return { replayed: true, result: revive(first.response) };
+      `SELECT operation, request_hash, outcome_type, outcome_key FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+      [actorId, key],
+    )) as { operation: string; request_hash: string | null; outcome_type: string | null; outcome_key: string | null }[];
+    // Erased fingerprint (the contact it was about is gone or anonymized): the operation alone must match.
+    if (!first || first.operation !== operation || (first.request_hash !== null && first.request_hash !== hash)) {
+      throw new ConflictError('idempotency.keyReused', { key });
+    }
+    const outcome = first.outcome_type !== null && first.outcome_key !== null ? { type: first.outcome_type, key: first.outcome_key } : null;
+    return { replayed: true, outcome };
+  }
+
+  /** Stores the outcome of the request that claimed the key (same transaction as its writes). */
+  async store(actorId: string, key: string, outcome: Outcome | null): Promise<void> {
+    await this.unitOfWork.manager.query(
+      `UPDATE idempotency_keys SET outcome_type = $3, outcome_key = $4 WHERE actor_id = $1 AND key = $2`,
+      [actorId, key, outcome?.type ?? null, outcome?.key ?? null],
+    );
   }
 
   /** Deletes the keys past their lifetime; returns how many. */
@@ -61,13 +76,5 @@ export class IdempotencyKeys {
        SELECT count(*)::int AS n FROM gone`,
     )) as [{ n: number }];
     return n;
-  }
-
-  /** Stores the result of the request that claimed the key (same transaction as its writes). */
-  async store(actorId: string, key: string, operation: string, result: unknown): Promise<void> {
-    await this.unitOfWork.manager.query(
-      `UPDATE idempotency_keys SET response = $4 WHERE actor_id = $1 AND key = $2 AND operation = $3`,
-      [actorId, key, operation, JSON.stringify(result ?? null)],
-    );
   }
 }

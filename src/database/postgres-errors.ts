@@ -22,3 +22,12 @@ export function isInvalidTextRepresentation(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown } };
   return (e?.driverError?.code ?? e?.code) === '22P02';
 }
+
+/**
+ * PostgreSQL's "data exception" class (SQLSTATE 22…): a value it cannot take as the type it is compared with or
+ * stored in (a malformed uuid or date, a number out of range, a NUL character).
+ */
+export function isDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  return String(e?.driverError?.code ?? e?.code ?? '').startsWith('22');
+}

@@ -10,13 +10,14 @@ import { Role } from '../auth/role.js';
 import { fiscalYearBounds } from '../common/period.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import { BI_EXPORT_VIEWS, FISCAL_YEAR_COLUMNS } from './bi-export-views.js';
-import { csvLine } from './csv-cell.js';
+import { csvRow, UTF8_BOM } from '../common/csv.js';
 
 export interface BiExportRequest {
   /** A key of BI_EXPORT_VIEWS, e.g. `employer-counts`. */
   view: string;
   fiscalYear?: string;
-  delimiter: ',' | ';';
+  /** One character (`,` or `;` over HTTP); not a double quote nor a line break. */
+  delimiter: string;
   bom: boolean;
 }
 
@@ -24,9 +25,10 @@ export interface BiExportRequest {
 export const EXPORT_ROLES = [Role.MANAGER, Role.ANALYST, Role.ADMIN];
 
 /**
- * Streams a `bi` view as CSV (header row first) to a writable: PostgreSQL COPY from the replica when there is
- * one, read back record by record and written again with formula-like cells neutralized, so the rows never sit
- * in memory and nothing a spreadsheet would evaluate gets through.
+ * Streams a `bi` view as CSV (header row first) to a writable — `GET /exports/<view>.csv` and `npm run export`:
+ * PostgreSQL COPY from the replica when there is one, read back record by record and written again by
+ * src/common/csv.ts (RFC 4180, formula-like cells neutralized), so the rows never sit in memory and nothing a
+ * spreadsheet would evaluate gets through. The view itself stays raw.
  */
 @Injectable()
 export class BiExportService {
@@ -59,14 +61,16 @@ export class BiExportService {
     const runner = this.dataSource.createQueryRunner('slave');
     try {
       const client = (await runner.connect()) as pg.PoolClient;
-      if (request.bom) target.write('\uFEFF');
+      if (request.bom) target.write(UTF8_BOM);
+      const csv = { delimiter: request.delimiter };
       const rewrite = new Transform({
         objectMode: true,
         transform(record: string[], _encoding, done) {
-          done(null, csvLine(record, request.delimiter));
+          done(null, csvRow(record, csv));
         },
       });
-      await pipeline(client.query(copyTo(sql)), parse({ relax_column_count: false }), rewrite, target);
+      // Standard output stays open (the process ends it); a file or an HTTP response is ended.
+      await pipeline(client.query(copyTo(sql)), parse({ relax_column_count: false }), rewrite, target, { end: target !== process.stdout });
     } finally {
       await runner.release();
     }

@@ -6,8 +6,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { statementCountHeader } from './statement-count.plugin.js';
-import { abuseLimitMessages, abuseLimitParseOptions, abuseLimitRules } from './abuse-limits.js';
-import { formatGraphQLError } from '../errors/format-graphql-error.js';
+import { abuseLimitMessages, abuseLimitParseOptions, abuseLimitRules, costLimitWithVariables } from './abuse-limits.js';
+import { formatGraphQLError, withoutSchemaSuggestions } from '../errors/format-graphql-error.js';
 import { GraphQLExceptionFilter } from '../errors/graphql-exception.filter.js';
 import { GraphQLContextFactory } from './graphql-context.factory.js';
 import { operationOutcomePlugin } from '../observability/graphql-operation.js';
@@ -41,6 +41,7 @@ class GraphQLContextModule {}
           ApolloServerPluginCacheControlDisabled(),
           abuseLimitMessages(config.graphqlLimits),
           operationOutcomePlugin,
+          costLimitWithVariables(config.graphqlLimits),
           ...(config.exposeStatementCount ? [statementCountHeader] : []),
         ],
         // Depth, cost, aliases, directives and tokens are checked before any resolver runs (see abuse-limits.ts).
@@ -51,8 +52,11 @@ class GraphQLContextModule {}
         stringifyResult: (result) => JSON.stringify(result),
         csrfPrevention: true,
         allowBatchedHttpRequests: false,
-        formatError: (formatted, error) =>
-          formatGraphQLError(formatted, error, (err) => logger.error({ err }, 'masked an unexpected GraphQL error')),
+        formatError: (formatted, error) => {
+          const masked = formatGraphQLError(formatted, error, (err) => logger.error({ err }, 'masked an unexpected GraphQL error'));
+          // Introspection is off in production: no "Did you mean …?" naming the schema either (with or without a token).
+          return config.isProduction ? withoutSchemaSuggestions(masked) : masked;
+        },
         context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
       }),
     }),

@@ -232,6 +232,14 @@ const CATALOG = {
     fr: 'Indiquez au moins un champ à modifier.',
     en: 'Give at least one field to change.',
   },
+  'field.asciiEmail': {
+    fr: 'Courriel professionnel en caractères ASCII seulement (ni accent ni caractère semblable à une lettre latine).',
+    en: 'Work email in ASCII characters only (no accents, no look-alikes of Latin letters).',
+  },
+  'field.singleLine': {
+    fr: 'Sur une seule ligne : sauts de ligne, tabulations, caractères de contrôle et Unicode mal formé interdits.',
+    en: 'On one line: line breaks, tabs, control characters and malformed Unicode are not allowed.',
+  },
   'field.controlCharacters': {
     fr: 'Caractères de contrôle ou Unicode mal formé interdits.',
     en: 'Control characters and malformed Unicode are not allowed.',
@@ -302,6 +310,14 @@ const CATALOG = {
   'field.eventStatusMove': {
     fr: (p) => `Un événement ${String(p.fromFr)} ne peut pas passer à l’état ${String(p.toFr)}.`,
     en: (p) => `An event that is ${String(p.fromEn)} cannot become ${String(p.toEn)}.`,
+  },
+  'field.eventFinal': {
+    fr: (p) => `L’événement est ${String(p.statusFr)} : il ne peut plus être modifié.`,
+    en: (p) => `The event is ${String(p.statusEn)}: it can no longer be changed.`,
+  },
+  'field.eventHeldBeforeStart': {
+    fr: (p) => `Un événement ne peut être marqué tenu avant de commencer (le ${String(p.startsOn)}).`,
+    en: (p) => `An event cannot be marked held before it starts (on ${String(p.startsOn)}).`,
   },
   'field.eventStatus': {
     fr: (p) => `Opération impossible : l’événement est ${String(p.statusFr)}.`,
@@ -395,6 +411,19 @@ const CATALOG = {
   'idempotency.keyReused': {
     fr: (p) => `La clé d’idempotence ${String(p.key)} a déjà servi pour une autre requête : utilisez une nouvelle clé.`,
     en: (p) => `Idempotency key ${String(p.key)} was already used for another request: use a new key.`,
+  },
+  'idempotency.oneMutation': {
+    fr: 'Une clé d’idempotence vaut pour une seule mutation : envoyez chaque mutation dans sa propre requête, avec sa clé.',
+    en: 'An idempotency key covers one mutation only: send each mutation in its own request, with its own key.',
+  },
+  'idempotency.notReplayable': {
+    fr: (p) => `La mutation ${String(p.field)} ne prend pas de clé d’idempotence : son résultat ne peut pas être relu.`,
+    en: (p) => `Mutation ${String(p.field)} takes no idempotency key: its result cannot be read again.`,
+  },
+  'idempotency.outcomeGone': {
+    fr: (p) =>
+      `Requête déjà reçue avec la clé d’idempotence ${String(p.key)}, mais son résultat n’existe plus ou ne vous est plus accessible.`,
+    en: (p) => `Request already received with idempotency key ${String(p.key)}, but its result no longer exists or is no longer visible to you.`,
   },
   'idempotency.invalidKey': {
     fr: 'En-tête Idempotency-Key invalide : 1 à 200 lettres, chiffres, points, tirets, soulignés ou deux-points.',

@@ -13,17 +13,25 @@ import { EventParticipation } from './event-participation.entity.js';
 import { EventParticipationsService } from './event-participations.service.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 /** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (docs/domain.md); ANALYST never. */
 @Resolver(() => EventParticipation)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class EventParticipationsResolver {
+export class EventParticipationsResolver implements OnModuleInit {
   constructor(
     private readonly participations: EventParticipationsService,
     private readonly events: JourneesQuebecEventsService,
     private readonly companies: CompaniesService,
     private readonly advisors: AdvisorsService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('EventParticipation', (ctx, id) => this.participations.participation(ctx, id));
+  }
 
   @Query(() => EventParticipation, { nullable: true, description: 'Une participation d’une entreprise de vos régions' })
   eventParticipation(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {

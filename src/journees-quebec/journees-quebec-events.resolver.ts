@@ -14,16 +14,24 @@ import { EventParticipationsService } from './event-participations.service.js';
 import { JourneesQuebecEventSummary } from './event-summary.types.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const JourneesQuebecEventConnection = Connection(JourneesQuebecEvent);
 
 /** Events: every role reads them; ADMIN and MANAGER create and edit them. */
 @Resolver(() => JourneesQuebecEvent)
-export class JourneesQuebecEventsResolver {
+export class JourneesQuebecEventsResolver implements OnModuleInit {
   constructor(
     private readonly events: JourneesQuebecEventsService,
     private readonly participationsService: EventParticipationsService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('JourneesQuebecEvent', (ctx, id) => this.events.event(ctx, id));
+  }
 
   @Query(() => JourneesQuebecEvent, { nullable: true, description: 'Un événement Journées Québec' })
   journeesQuebecEvent(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {

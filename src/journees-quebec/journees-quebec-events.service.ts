@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/request-context.js';
+import { todayInQuebec } from '../common/calendar.js';
 import { updateWithVersion } from '../database/optimistic-update.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../errors/domain.errors.js';
@@ -15,7 +16,7 @@ import type {
 } from './dto/journees-quebec-event.inputs.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { EventStatus } from './journees-quebec.enums.js';
-import { eventDateProblems, eventStatusMoveProblem, type EventDates } from './journees-quebec.rules.js';
+import { eventChangeProblems, eventDateProblems, FINAL_EVENT_STATUSES, type EventDates } from './journees-quebec.rules.js';
 
 export const JOURNEES_QUEBEC_EVENT = { fr: 'Événement Journées Québec', en: 'Journées Québec event' };
 
@@ -91,8 +92,9 @@ export class JourneesQuebecEventsService {
   }
 
   /**
-   * Changes the fields given, checked against the stored ones (dates stay coherent, the status moves one allowed
-   * step), as `UPDATE … WHERE id AND version` with the row count checked.
+   * Changes the fields given, checked against the stored ones (nothing changes once the event is held or
+   * cancelled, the status moves one allowed step, HELD not before the event starts, dates stay coherent), as
+   * `UPDATE … WHERE id AND version` with the row count checked.
    */
   async updateEvent(ctx: RequestContext, input: UpdateJourneesQuebecEventInput): Promise<JourneesQuebecEvent> {
     const before = await this.db.findOneBy(JourneesQuebecEvent, { id: input.id });
@@ -103,13 +105,9 @@ export class JourneesQuebecEventsService {
       Object.entries(fields).filter(([key, value]) => value != null && value !== before[key as keyof typeof fields]),
     ) as Partial<JourneesQuebecEvent>;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
-    const problems: FieldProblem[] = [];
-    if (changes.status) {
-      const problem = eventStatusMoveProblem(before.status, changes.status, 'input.status');
-      if (problem) problems.push(problem);
-    }
+    const problems: FieldProblem[] = eventChangeProblems(before, changes, todayInQuebec());
     const changedDates = new Set(DATE_FIELDS.filter((field) => changes[field] !== undefined));
-    if (changedDates.size > 0) {
+    if (changedDates.size > 0 && !FINAL_EVENT_STATUSES.includes(before.status)) {
       const dates: EventDates = {
         startsOn: changes.startsOn ?? before.startsOn,
         endsOn: changes.endsOn ?? before.endsOn,

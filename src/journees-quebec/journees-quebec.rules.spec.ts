@@ -2,6 +2,7 @@ import { EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
 import {
   canApply,
   canMoveEvent,
+  eventChangeProblems,
   eventDateProblems,
   eventStatusMoveProblem,
   MAX_OUTCOME,
@@ -10,6 +11,31 @@ import {
 } from './journees-quebec.rules.js';
 
 const ALL_EVENT_STATUSES = Object.values(EventStatus);
+
+describe('event changes', () => {
+  const today = '2026-05-10';
+  const fields = (problems: { field: string; message: string }[]) => problems.map((p) => `${p.field} ${p.message}`);
+
+  it('marks HELD from the day the event starts, not before (the start date it will have)', () => {
+    const open = { status: EventStatus.REGISTRATION_OPEN, startsOn: '2026-05-11' };
+    expect(fields(eventChangeProblems(open, { status: EventStatus.HELD }, today))).toEqual(['input.status field.eventHeldBeforeStart']);
+    expect(eventChangeProblems(open, { status: EventStatus.HELD, startsOn: today }, today)).toEqual([]);
+    expect(eventChangeProblems({ ...open, startsOn: today }, { status: EventStatus.HELD }, today)).toEqual([]);
+    expect(fields(eventChangeProblems({ ...open, startsOn: today }, { status: EventStatus.HELD, startsOn: '2026-06-01' }, today))).toEqual([
+      'input.status field.eventHeldBeforeStart',
+    ]);
+  });
+
+  it.each([EventStatus.HELD, EventStatus.CANCELLED])('changes nothing of a %s event, naming each field given', (status) => {
+    const event = { status, startsOn: '2026-01-01' };
+    expect(fields(eventChangeProblems(event, { name: 'x', city: 'y' }, today))).toEqual(['input.name field.eventFinal', 'input.city field.eventFinal']);
+    expect(fields(eventChangeProblems(event, { status: EventStatus.PLANNED }, today))).toEqual(['input.status field.eventStatusMove']);
+  });
+
+  it('lets a planned or open event change', () => {
+    expect(eventChangeProblems({ status: EventStatus.PLANNED, startsOn: '2026-06-01' }, { name: 'x', status: EventStatus.REGISTRATION_OPEN }, today)).toEqual([]);
+  });
+});
 const ALL_PARTICIPATION_STATUSES = Object.values(ParticipationStatus);
 
 describe('event status moves', () => {

@@ -34,6 +34,39 @@ export function eventStatusMoveProblem(from: EventStatus, to: EventStatus, field
   };
 }
 
+/** Statuses after which an event is history: nothing about it changes any more. */
+export const FINAL_EVENT_STATUSES: readonly EventStatus[] = [EventStatus.HELD, EventStatus.CANCELLED];
+
+/**
+ * What is wrong with changing an event in `before` state by `changes` on `today`: a held or cancelled event takes
+ * no change at all (each field given is named; a status change is named by the status rules); the status moves one
+ * allowed step; and an event is HELD only on or after the day it starts (the start date it will have after the
+ * change).
+ */
+export function eventChangeProblems(
+  before: { status: EventStatus; startsOn: string },
+  changes: Partial<Record<string, unknown>> & { status?: EventStatus; startsOn?: string },
+  today: string,
+  prefix = 'input',
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (FINAL_EVENT_STATUSES.includes(before.status)) {
+    const label = EVENT_STATUS_LABELS[before.status];
+    for (const field of Object.keys(changes).filter((key) => key !== 'status')) {
+      problems.push({ field: `${prefix}.${field}`, message: 'field.eventFinal', params: { statusFr: label.fr, statusEn: label.en } });
+    }
+  }
+  if (changes.status) {
+    const move = eventStatusMoveProblem(before.status, changes.status, `${prefix}.status`);
+    if (move) problems.push(move);
+    const startsOn = changes.startsOn ?? before.startsOn;
+    if (!move && changes.status === EventStatus.HELD && startsOn > today) {
+      problems.push({ field: `${prefix}.status`, message: 'field.eventHeldBeforeStart', params: { startsOn } });
+    }
+  }
+  return problems;
+}
+
 export interface EventDates {
   startsOn: string;
   endsOn: string;

@@ -21,6 +21,8 @@ import { PortailFunnel } from './portail-funnel.type.js';
 import { resolvePeriod } from '../common/period.js';
 import { PortailReferral } from './portail-referral.entity.js';
 import { PortailReferralsService } from './portail-referrals.service.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const PortailReferralConnection = Connection(PortailReferral);
 
@@ -30,13 +32,19 @@ const PortailReferralConnection = Connection(PortailReferral);
  */
 @Resolver(() => PortailReferral)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class PortailReferralsResolver {
+export class PortailReferralsResolver implements OnModuleInit {
   constructor(
     private readonly referrals: PortailReferralsService,
     private readonly companies: CompaniesService,
     private readonly files: AccompanimentsService,
     private readonly advisors: AdvisorsService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('PortailReferral', (ctx, id) => this.referrals.portailReferral(ctx, id));
+  }
 
   @Query(() => PortailReferral, { nullable: true, description: 'Un référencement au Portail employeurs de vos régions' })
   portailReferral(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {

@@ -95,8 +95,10 @@ const redacted = (column: string) =>
  * years, and redacts their personal values in the audit trail. The contact rows stay (same id, company, preferred
  * language, timestamps, `anonymized_at` set, version + 1) so counts, references and audit trails remain coherent;
  * each anonymization writes an audit row (`anonymize`, no actor, request id `system:privacy-retention`) without
- * any personal value. Audit rows of contacts deleted more than N years ago are redacted too. One transaction;
- * a dry run only reads. Running it again changes nothing more.
+ * any personal value. Audit rows of contacts deleted more than N years ago are redacted too. Idempotency keys keep
+ * no personal value (a trigger erases the request fingerprint of an anonymized contact's keys); those older than a
+ * day are deleted. The access log, append-only, is kept. One transaction; a dry run only reads. Running it again
+ * changes nothing more.
  */
 @Injectable()
 export class PrivacyRetentionService {
@@ -231,7 +233,7 @@ export function formatRetentionReport(report: RetentionReport): string {
       `${plural(totals.deletedContactsAuditEntries, 'entrée d’audit de personne-ressource supprimée caviardée', 'entrées d’audit de personnes-ressources supprimées caviardées')}.`,
   );
   if (totals.expiredIdempotencyKeys > 0) {
-    lines.push(`Clés d’idempotence expirées supprimées (résultats de mutations conservés plus d’un jour) : ${totals.expiredIdempotencyKeys}.`);
+    lines.push(`Clés d’idempotence expirées supprimées (gardées un jour) : ${totals.expiredIdempotencyKeys}.`);
   }
   if (report.dryRun) lines.push('Simulation : aucune modification enregistrée.');
   return `${lines.join('\n')}\n`;

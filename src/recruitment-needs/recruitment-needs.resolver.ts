@@ -21,6 +21,8 @@ import {
 import { RecruitmentChannel } from './recruitment-need.enums.js';
 import { RecruitmentNeed } from './recruitment-need.entity.js';
 import { RecruitmentNeedsService, type RecruitmentNeedsSummaryRow } from './recruitment-needs.service.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { OnModuleInit } from '@nestjs/common';
 
 const RecruitmentNeedConnection = Connection(RecruitmentNeed);
 
@@ -56,13 +58,19 @@ class RecruitmentNeedsSummaryGroup {
 
 @Resolver(() => RecruitmentNeed)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-export class RecruitmentNeedsResolver {
+export class RecruitmentNeedsResolver implements OnModuleInit {
   constructor(
     private readonly needs: RecruitmentNeedsService,
     private readonly companies: CompaniesService,
     private readonly files: AccompanimentsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly replays: IdempotentReplays,
   ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('RecruitmentNeed', (ctx, id) => this.needs.recruitmentNeed(ctx, id));
+  }
 
   @Query(() => RecruitmentNeed, { nullable: true })
   recruitmentNeed(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {

@@ -1,7 +1,9 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles } from '../auth/auth.decorators.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
+import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import {
   CreateRegionalDirectionInput,
@@ -15,8 +17,16 @@ import { ReferenceDataService } from './reference-data.service.js';
 import { ServicePoint } from './service-point.entity.js';
 
 @Resolver(() => Region)
-export class RegionResolver {
-  constructor(private readonly referenceData: ReferenceDataService) {}
+export class RegionResolver implements OnModuleInit {
+  constructor(
+    private readonly referenceData: ReferenceDataService,
+    private readonly replays: IdempotentReplays,
+  ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register('Region', (ctx, code) => this.referenceData.region(ctx, code), 'code');
+  }
 
   @Query(() => [Region], { description: 'Les 17 régions administratives, par code' })
   regions(@Ctx() ctx: RequestContext): Promise<Region[]> {
@@ -46,8 +56,20 @@ export class RegionResolver {
 }
 
 @Resolver(() => RegionalDirection)
-export class RegionalDirectionResolver {
-  constructor(private readonly referenceData: ReferenceDataService) {}
+export class RegionalDirectionResolver implements OnModuleInit {
+  constructor(
+    private readonly referenceData: ReferenceDataService,
+    private readonly replays: IdempotentReplays,
+  ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register(
+      'RegionalDirection',
+      async (ctx, code) => (await this.referenceData.regionalDirections(ctx)).find((direction) => direction.code === code) ?? null,
+      'code',
+    );
+  }
 
   @Query(() => [RegionalDirection], { description: 'Les directions régionales et leurs régions' })
   regionalDirections(@Ctx() ctx: RequestContext): Promise<RegionalDirection[]> {
@@ -73,8 +95,19 @@ export class RegionalDirectionResolver {
 }
 
 @Resolver(() => ServicePoint)
-export class ServicePointResolver {
-  constructor(private readonly referenceData: ReferenceDataService) {}
+export class ServicePointResolver implements OnModuleInit {
+  constructor(
+    private readonly referenceData: ReferenceDataService,
+    private readonly replays: IdempotentReplays,
+  ) {}
+
+  /** Replays of an Idempotency-Key read the result again as this module reads it by id. */
+  onModuleInit(): void {
+    this.replays.register(
+      'ServicePoint',
+      async (ctx, id) => (await this.referenceData.servicePoints(ctx)).find((point) => point.id === id) ?? null,
+    );
+  }
 
   @Query(() => [ServicePoint], { description: 'Points de services, d’une région ou de toutes' })
   servicePoints(

@@ -13,6 +13,7 @@ import { normalizePostalCode } from './postal-code.js';
 import { Region } from './region.entity.js';
 import { RegionalDirection } from './regional-direction.entity.js';
 import { ServicePoint } from './service-point.entity.js';
+import { foldEmailCase } from '../common/email-address.js';
 
 const DIRECTION = { fr: 'Direction régionale', en: 'Regional direction' };
 const REGION = { fr: 'Région', en: 'Region' };
@@ -220,7 +221,7 @@ export class ReferenceDataService {
         values.postalCode = normalized;
       }
     }
-    if (values.email) values.email = values.email.toLowerCase();
+    if (values.email) values.email = foldEmailCase(values.email);
     return values;
   }
 }

@@ -1,4 +1,4 @@
-import { frenchDate, ofRegion, renderRegionalReport, type ReportFigures } from './report-markdown.js';
+import { frenchDate, markdownText, ofRegion, renderRegionalReport, type ReportFigures } from './report-markdown.js';
 
 const LAVAL_2020_2021: ReportFigures = {
   regionName: 'Laval',
@@ -101,4 +101,16 @@ Les bureaux sont situés :
     expect(frenchDate('2021-04-01')).toBe('1er avril 2021');
     expect(frenchDate('2021-03-31')).toBe('31 mars 2021');
   });
+
+  it.each([
+    ['# Titre', '\\# Titre'],
+    ['[clic](javascript:alert(1))', '\\[clic\\](javascript:alert(1))'],
+    ['![](http://track.example/p.gif)', '\\!\\[\\](http://track.example/p.gif)'],
+    ['<img src=x>', '\\<img src=x\\>'],
+    ['- puce', '\\- puce'],
+    ['1. liste', '1\\. liste'],
+    ['*gras* _it_ `code` | a | ~b~ &amp; \\', '\\*gras\\* \\_it\\_ \\`code\\` \\| a \\| \\~b\\~ \\&amp; \\\\'],
+    ['ligne 1\nligne 2', 'ligne 1 ligne 2'],
+    ["Services Québec — Val-d'Or (Chomedey), 3, Place-Laval", "Services Québec — Val-d'Or (Chomedey), 3, Place-Laval"],
+  ])('writes %j as the plain text %j', (value, text) => expect(markdownText(value)).toBe(text));
 });

@@ -60,14 +60,35 @@ function countWord(n: number): string {
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
-/** « de Laval », « du Bas-Saint-Laurent », « de la Mauricie », « de l’Outaouais »… */
-export function ofRegion(name: string): string {
+/**
+ * A value (a region's or a service point's name, an address) written into the report as plain text, whatever it
+ * holds: every Markdown and HTML construct it could start is escaped with a backslash (CommonMark escapes any ASCII
+ * punctuation), so it cannot add a heading, a list, a quote, a table, a link, an image, emphasis, code or raw HTML.
+ * Line breaks and other control characters become spaces (names are refused with them, but older rows and
+ * addresses may hold some). Letters, digits, spaces and the punctuation of ordinary names stay as they are.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>!#|~&]/g, '\\$&')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** « du », « de la », « de l’ » or « de » before a region's name. */
+function regionPreposition(name: string): string {
   const masculine = ['Bas-Saint-Laurent', 'Saguenay–Lac-Saint-Jean', 'Centre-du-Québec', 'Nord-du-Québec'];
   const feminine = ['Capitale-Nationale', 'Mauricie', 'Montérégie', 'Côte-Nord', 'Gaspésie–Îles-de-la-Madeleine'];
-  if (masculine.includes(name)) return `du ${name}`;
-  if (feminine.includes(name)) return `de la ${name}`;
-  if (/^[AEÉIOUÎ]/.test(name)) return `de l’${name}`;
-  return `de ${name}`;
+  if (masculine.includes(name)) return 'du ';
+  if (feminine.includes(name)) return 'de la ';
+  if (/^[AEÉIOUÎ]/.test(name)) return 'de l’';
+  return 'de ';
+}
+
+/** « de Laval », « du Bas-Saint-Laurent », « de la Mauricie », « de l’Outaouais »… */
+export function ofRegion(name: string): string {
+  return `${regionPreposition(name)}${name}`;
 }
 
 /**
@@ -76,14 +97,16 @@ export function ofRegion(name: string): string {
  * staff and the service points with their addresses.
  */
 export function renderRegionalReport(r: ReportFigures): string {
+  const regionName = markdownText(r.regionName);
+  const ofRegionName = `${regionPreposition(r.regionName)}${regionName}`;
   const periodTitle = r.fiscalYear ? `exercice ${r.fiscalYear}` : `du ${frenchDate(r.from)} au ${frenchDate(r.to)}`;
   const lines: string[] = [];
-  lines.push(`# Bilan des réalisations — ${r.regionName} (${periodTitle})`, '');
+  lines.push(`# Bilan des réalisations — ${regionName} (${periodTitle})`, '');
   lines.push(`Période couverte : du ${frenchDate(r.from)} au ${frenchDate(r.to)}.`, '');
   lines.push(
     `Au cours de cette période, les conseillères et conseillers en immigration régionale ont accompagné ` +
       `**${frenchNumber(r.employersAccompanied)} ${plural(r.employersAccompanied, 'entreprise', 'entreprises')}** ` +
-      `de la région ${ofRegion(r.regionName)}, dont **${frenchNumber(r.newEmployers)} ` +
+      `de la région ${ofRegionName}, dont **${frenchNumber(r.newEmployers)} ` +
       `${plural(r.newEmployers, 'nouvelle entreprise accompagnée', 'nouvelles entreprises accompagnées')}** ` +
       `pour la première fois dans la région.`,
     '',
@@ -111,7 +134,7 @@ export function renderRegionalReport(r: ReportFigures): string {
     );
     for (const c of r.needsByCategory) {
       lines.push(
-        `- ${c.label} : ${frenchNumber(c.positions)} ${plural(c.positions, 'poste', 'postes')}, ` +
+        `- ${markdownText(c.label)} : ${frenchNumber(c.positions)} ${plural(c.positions, 'poste', 'postes')}, ` +
           `${frenchNumber(c.filledPositions)} ${plural(c.filledPositions, 'pourvu', 'pourvus')}, ${frenchNumber(c.openPositions)} à pourvoir`,
       );
     }
@@ -141,9 +164,9 @@ export function renderRegionalReport(r: ReportFigures): string {
   lines.push('## Personnel du Ministère dans la région', '');
   lines.push(
     r.advisors === 0
-      ? `Aucune conseillère ni aucun conseiller en immigration régionale n’a la région ${ofRegion(r.regionName)} parmi les siennes.`
+      ? `Aucune conseillère ni aucun conseiller en immigration régionale n’a la région ${ofRegionName} parmi les siennes.`
       : `Précisons ${r.advisors === 1 ? 'qu’' : 'que '}${countWord(r.advisors)} ${plural(r.advisors, 'conseillère ou un conseiller', 'conseillères et conseillers')} ` +
-          `en immigration régionale ${plural(r.advisors, 'est', 'sont')} en poste pour la région ${ofRegion(r.regionName)}, ` +
+          `en immigration régionale ${plural(r.advisors, 'est', 'sont')} en poste pour la région ${ofRegionName}, ` +
           `pour offrir un service clé en main aux entreprises désireuses d’embaucher des personnes immigrantes d’ici ou d’ailleurs.`,
     '',
   );
@@ -154,8 +177,8 @@ export function renderRegionalReport(r: ReportFigures): string {
   } else {
     lines.push('Les bureaux sont situés :', '');
     for (const s of r.servicePoints) {
-      const place = [s.address, s.municipality, s.postalCode].filter(Boolean).join(', ');
-      lines.push(`- ${s.name}${place ? `, ${place}` : ''}`);
+      const place = [s.address, s.municipality, s.postalCode].filter((part): part is string => Boolean(part)).map(markdownText).join(', ');
+      lines.push(`- ${markdownText(s.name)}${place ? `, ${place}` : ''}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -165,7 +165,12 @@ export async function seedAtScale(
             [DATA_TABLES],
           )
         ).rows.map((r) => r.name);
+        // The access log is append-only (a trigger refuses TRUNCATE): emptying a benchmark database is the one
+        // deliberate exception, with the trigger off inside this transaction only (ALTER TABLE is transactional).
+        const appendOnly = present.includes('personal_information_access_log');
+        if (appendOnly) await client.query('ALTER TABLE personal_information_access_log DISABLE TRIGGER USER');
         await client.query(`TRUNCATE ${DATA_TABLES.filter((t) => present.includes(t)).join(', ')} RESTART IDENTITY CASCADE`);
+        if (appendOnly) await client.query('ALTER TABLE personal_information_access_log ENABLE TRIGGER USER');
       }
 
       await load('advisors', 'id, email, full_name, role, direction_code, service_point_id, active, created_at, updated_at', advisors, advisors.length, (a) =>

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
 import type { DevelopmentSession, DevelopmentSignInAdvisor, SignInOptions } from './sign-in.types.js';
+import { foldEmailCase } from '../common/email-address.js';
 
 /** How long a development session lasts. */
 const DEVELOPMENT_SESSION = '8h';
@@ -47,7 +48,7 @@ export class SignInService {
 
   async developmentSignIn(_ctx: RequestContext | null, email: string): Promise<DevelopmentSession> {
     this.requireDevelopment();
-    const normalized = email.trim().toLowerCase();
+    const normalized = foldEmailCase(email.trim());
     const [row] = await this.unitOfWork.manager.query(`SELECT 1 FROM advisors WHERE email = $1 AND active`, [normalized]);
     if (!row) throw BadUserInputError.field('email', 'signIn.unknownAdvisor', { email: normalized });
     const token = await issueToken(this.config, normalized, DEVELOPMENT_SESSION);

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional } from 'class-validator';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { IntRange, messageOf, RequiredText, Uuid } from '../../graphql/validation/field-rules.js';
+import { IntRange, messageOf, RequiredMultilineText, Uuid } from '../../graphql/validation/field-rules.js';
 import { InteractionKind, InteractionMode } from '../accompaniment.enums.js';
 
 @InputType({ description: 'Consigner une intervention dans un dossier' })
@@ -27,7 +27,7 @@ export class LogInteractionInput {
   durationMinutes!: number;
 
   @Field({ description: 'Résumé (4 000 caractères au plus)' })
-  @RequiredText(4000)
+  @RequiredMultilineText(4000)
   summary!: string;
 }
 
@@ -62,7 +62,7 @@ export class UpdateInteractionInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @RequiredText(4000)
+  @RequiredMultilineText(4000)
   summary?: string;
 }
 

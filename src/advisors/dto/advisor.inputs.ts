@@ -4,7 +4,7 @@ import { IsBoolean, IsEnum, IsInt, IsOptional, Matches, ValidateNested } from 'c
 import { Role } from '../../auth/role.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
 import {
-  EmailAddress,
+  AsciiEmailAddress,
   RegionCode,
   RegionCodes,
   RequiredText,
@@ -15,8 +15,8 @@ import {
 
 @InputType({ description: 'Nouvelle utilisatrice ou nouvel utilisateur (ADMIN)' })
 export class CreateAdvisorInput {
-  @Field({ description: 'Courriel professionnel ; enregistré en minuscules' })
-  @EmailAddress()
+  @Field({ description: 'Courriel professionnel, en caractères ASCII ; enregistré en minuscules' })
+  @AsciiEmailAddress()
   email!: string;
 
   @Field()
@@ -53,6 +53,16 @@ export class UpdateAdvisorInput {
   @Field(() => Int)
   @IsInt(messageOf('field.invalid'))
   version!: number;
+
+  @Field({
+    nullable: true,
+    description:
+      'Nouveau courriel. Avec un fournisseur OpenID Connect, le lien au sujet du fournisseur est oublié (même si le ' +
+      'courriel ne change pas) : la prochaine connexion avec ce courriel, vérifié, refait le lien',
+  })
+  @IsOptional()
+  @AsciiEmailAddress()
+  email?: string;
 
   @Field({ nullable: true })
   @IsOptional()

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/g
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { messageOf, MultilineText, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 import { Ownership, SizeBand } from '../company.enums.js';
 
 /** Fields a company may be created or edited with. NEQ, SCIAN and postal code are checked by the service. */
@@ -36,7 +36,7 @@ abstract class CompanyFields {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Text(300)
+  @MultilineText(300)
   address?: string;
 
   @Field(() => String, { nullable: true })

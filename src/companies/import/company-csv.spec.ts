@@ -247,10 +247,25 @@ describe('company CSV: headers and helpers', () => {
       { line: 9, field: '', reason: 'guillemets "mal" fermés' },
     ];
     const text = formatErrorReport(problems);
-    expect(text.startsWith('\uFEFFline,field,reason\n')).toBe(true);
+    expect(text.startsWith('\uFEFFline,field,reason\r\n')).toBe(true);
     expect(parse(text, { bom: true, columns: true })).toEqual([
       { line: '3', field: 'neq', reason: problems[0]!.reason },
       { line: '9', field: '', reason: problems[1]!.reason },
     ]);
+  });
+
+  it('writes its cells through src/common/csv.ts: a reason that would start a formula is neutralized', () => {
+    const text = formatErrorReport([{ line: 2, field: 'legal_name', reason: '=HYPERLINK("http://evil.example")' }]);
+    expect(parse(text, { bom: true, columns: true })).toEqual([{ line: '2', field: 'legal_name', reason: `'=HYPERLINK("http://evil.example")` }]);
+  });
+
+  it('refuses a name written on two lines or with a tab, and keeps an address written on two lines', () => {
+    const text = [HEADER, `,"Atelier\nNord",,,,,,,,06`, `,"Atelier\tSud",,,,,,,,06`, `,Atelier Est,,,,,"10, rue A\r\nbureau 3",Laval,,06`].join('\n');
+    const result = parseCompanyCsv(text, options());
+    expect(result.problems.map((p) => [p.line, p.field, p.reason])).toEqual([
+      [2, 'legal_name', 'nom légal : une seule ligne, caractères de contrôle (saut de ligne, tabulation) interdits'],
+      [4, 'legal_name', 'nom légal : une seule ligne, caractères de contrôle (saut de ligne, tabulation) interdits'],
+    ]);
+    expect(result.rows.map((row) => row.address)).toEqual(['10, rue A bureau 3']);
   });
 });

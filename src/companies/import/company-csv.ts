@@ -1,4 +1,6 @@
 import { parse, type Options as CsvParseOptions } from 'csv-parse/sync';
+import { isCleanMultilineText, isSingleLine } from '../../common/single-line.js';
+import { csvRow, UTF8_BOM } from '../../common/csv.js';
 import { normalizePostalCode } from '../../reference-data/postal-code.js';
 import { isNaicsCode, normalizeNeq } from '../company-identifiers.js';
 import { companyNameKey } from '../company-name.js';
@@ -169,7 +171,6 @@ export function normalizeRegionCode(value: string): string | null {
 
 const SIZE_BANDS = Object.values(SizeBand);
 const OWNERSHIPS = Object.values(Ownership);
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const NON_ASCII = /[^\u0000-\u007F]/;
 const UNTIDY_SPACE = /[\t\r\n]| {2}|^\s|\s$/;
@@ -194,12 +195,19 @@ class RowCheck {
     return null;
   }
 
-  /** A text cell: no control characters, no replacement character (bad encoding), at most `max` characters. */
-  text(field: string, value: string | undefined, max: number, label: string): string | null {
+  /**
+   * A text cell: no replacement character (bad encoding), at most `max` characters, and by the API's rule
+   * (src/common/single-line.ts) on one line with no control character — or, for a `multiline` cell (an address),
+   * no control character but tabs and line breaks, which become spaces.
+   */
+  text(field: string, value: string | undefined, max: number, label: string, options: { multiline?: boolean } = {}): string | null {
+    if (value !== undefined && !options.multiline && !isSingleLine(value.trim())) {
+      return this.fail(field, `${label} : une seule ligne, caractères de contrôle (saut de ligne, tabulation) interdits`);
+    }
     const text = clean(value);
     if (text === null) return null;
     if (text.includes('\uFFFD')) return this.fail(field, 'caractère illisible : le fichier doit être encodé en UTF-8');
-    if (CONTROL_CHARACTERS.test(text)) return this.fail(field, `${label} : caractères de contrôle interdits`);
+    if (!isCleanMultilineText(text)) return this.fail(field, `${label} : caractères de contrôle interdits`);
     if (text.length > max) return this.fail(field, `${label} trop long (${max} caractères au plus, ${text.length} reçus)`);
     return text;
   }
@@ -291,7 +299,7 @@ function templateMapper(header: readonly string[], options: CompanyCsvOptions): 
           : check.fail('naics_code', `code SCIAN invalide : « ${naicsText} » (2 à 6 chiffres d’un secteur SCIAN)`);
       const sizeBand = check.enumValue('size_band', at(record, 'size_band'), SIZE_BANDS, 'taille');
       const ownership = check.enumValue('ownership', at(record, 'ownership'), OWNERSHIPS, 'propriété');
-      const address = check.text('address', at(record, 'address'), LIMITS.address, 'adresse');
+      const address = check.text('address', at(record, 'address'), LIMITS.address, 'adresse', { multiline: true });
       const municipality = check.text('municipality', at(record, 'municipality'), LIMITS.municipality, 'municipalité');
       const postalCode = check.postalCode('postal_code', at(record, 'postal_code'));
       const region = check.region('region_code', at(record, 'region_code'), options);
@@ -354,7 +362,7 @@ function registreMapper(header: readonly string[], options: CompanyCsvOptions): 
       const name = check.legalName(nameColumn, at(record, nameColumn));
       const lines: string[] = [];
       for (const column of REGISTRE_ADDRESS_COLUMNS) {
-        const line = check.text(column, at(record, column), LIMITS.address, 'ligne d’adresse');
+        const line = check.text(column, at(record, column), LIMITS.address, 'ligne d’adresse', { multiline: true });
         if (line !== null) lines.push(line);
       }
       const parts = parseRegistreAddress(lines);
@@ -537,13 +545,10 @@ export function sortProblems(problems: RowProblem[]): RowProblem[] {
   return problems.sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The error report: UTF-8 with a BOM (spreadsheets then read the accents), columns line, field, reason. */
+/**
+ * The error report: UTF-8 with a BOM (spreadsheets then read the accents), columns line, field, reason, written by
+ * src/common/csv.ts like every CSV of the product (RFC 4180, cells that would start a formula neutralized).
+ */
 export function formatErrorReport(problems: readonly RowProblem[]): string {
-  const lines = ['line,field,reason', ...problems.map((p) => [p.line, p.field, p.reason].map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\n')}\n`;
+  return UTF8_BOM + csvRow(['line', 'field', 'reason']) + problems.map((p) => csvRow([p.line, p.field, p.reason])).join('');
 }

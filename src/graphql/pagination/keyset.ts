@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isDataException } from '../../database/postgres-errors.js';
 import { BadUserInputError } from '../../errors/domain.errors.js';
 import type { Page } from './connection.type.js';
 import { DEFAULT_PAGE_SIZE } from './pagination.args.js';
@@ -23,14 +24,14 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/** A value a cursor may hold: what `encodeCursor` writes (finite numbers, short texts without NUL). */
+const cursorValue = (v: unknown) =>
+  (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000'));
+
 export function decodeCursor(cursor: string, length: number): (string | number)[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
+    if (Array.isArray(values) && values.length === length && values.every(cursorValue)) {
       return values as (string | number)[];
     }
   } catch {
@@ -71,7 +72,16 @@ export async function paginate<T extends ObjectLiteral>(
     if (i === 0) page.orderBy(key.expression, key.direction);
     else page.addOrderBy(key.expression, key.direction);
   });
-  const { entities, raw } = await page.limit(first + 1).getRawAndEntities<Record<string, string | number>>();
+  const { entities, raw } = await page
+    .limit(first + 1)
+    .getRawAndEntities<Record<string, string | number>>()
+    .catch((error: unknown) => {
+      // A forged cursor's value that the sort key's type cannot take (a date, a uuid, a number): the client's mistake.
+      if (request.after !== undefined && request.after !== null && isDataException(error)) {
+        throw BadUserInputError.field('after', 'field.cursor');
+      }
+      throw error;
+    });
   if (entities.length !== raw.length) throw new Error('keyset pagination needs one row per entity (no joins)');
   const hasNextPage = entities.length > first;
   const edges = entities.slice(0, first).map((node, index) => ({

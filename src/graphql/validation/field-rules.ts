@@ -13,6 +13,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
+import { isCleanMultilineText, isSingleLine } from '../../common/single-line.js';
 import type { MessageKey } from '../../i18n/messages.js';
 
 /**
@@ -60,26 +61,56 @@ export const WellFormed = (options: ValidationOptions) =>
     options,
   );
 
-/** No C0/C1 control characters except tab and line breaks. */
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+/** One line: no control character (tab and line breaks included), no line separator (src/common/single-line.ts). */
+export const SingleLine = (options: ValidationOptions) =>
+  ValidateBy({ name: 'singleLine', validator: { validate: (value: unknown) => typeof value !== 'string' || isSingleLine(value) } }, options);
 
-/** Required text, trimmed by the pipe beforehand, at most `max` characters, no control characters. */
+/** Line breaks and tabs allowed, no other control character. */
+const CleanMultiline = (options: ValidationOptions) =>
+  ValidateBy(
+    { name: 'cleanMultiline', validator: { validate: (value: unknown) => typeof value !== 'string' || isCleanMultilineText(value) } },
+    options,
+  );
+
+/**
+ * Required single-line text (names, titles, codes…), trimmed by the pipe beforehand, at most `max` characters, no
+ * control character nor line break.
+ */
 export const RequiredText = (max: number) =>
   applyDecorators(
     IsString(messageOf('field.required')),
     IsNotEmpty(messageOf('field.required')),
     MaxChars(max, messageOf('field.maxLength', { max })),
-    Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters')),
+    SingleLine(messageOf('field.singleLine')),
     WellFormed(messageOf('field.controlCharacters')),
   );
 
-/** Optional text (the caller adds @IsOptional()), same bounds; `each` for a list of texts. */
+/** Optional single-line text (the caller adds @IsOptional()), same bounds; `each` for a list of texts. */
 export const Text = (max: number, each = false) =>
   applyDecorators(
     IsString(messageOf('field.invalid', {}, each)),
     MaxChars(max, messageOf('field.maxLength', { max }, each)),
-    Matches(NO_CONTROL_CHARACTERS, messageOf('field.controlCharacters', {}, each)),
+    SingleLine(messageOf('field.singleLine', {}, each)),
     WellFormed(messageOf('field.controlCharacters', {}, each)),
+  );
+
+/** Required text that may hold line breaks and tabs (an interaction's summary), at most `max` characters. */
+export const RequiredMultilineText = (max: number) =>
+  applyDecorators(
+    IsString(messageOf('field.required')),
+    IsNotEmpty(messageOf('field.required')),
+    MaxChars(max, messageOf('field.maxLength', { max })),
+    CleanMultiline(messageOf('field.controlCharacters')),
+    WellFormed(messageOf('field.controlCharacters')),
+  );
+
+/** Optional text that may hold line breaks and tabs (a street address on several lines). */
+export const MultilineText = (max: number) =>
+  applyDecorators(
+    IsString(messageOf('field.invalid')),
+    MaxChars(max, messageOf('field.maxLength', { max })),
+    CleanMultiline(messageOf('field.controlCharacters')),
+    WellFormed(messageOf('field.controlCharacters')),
   );
 
 export const EmailAddress = () =>
@@ -88,6 +119,14 @@ export const EmailAddress = () =>
     MaxChars(254, messageOf('field.maxLength', { max: 254 })),
     IsEmail({ allow_display_name: false, require_tld: true }, messageOf('field.email')),
   );
+
+/**
+ * An advisor's address, which identifies who signs in: printable ASCII only. Look-alike letters (the Kelvin sign
+ * `\u212A`, Cyrillic `а`…) cannot stand for their ASCII twins, and ASCII case folding (src/common/email-address.ts)
+ * is all the comparison needs.
+ */
+export const AsciiEmailAddress = () =>
+  applyDecorators(EmailAddress(), Matches(/^[\x21-\x7E]+$/, messageOf('field.asciiEmail')));
 
 export const RegionCode = () => Matches(/^(0[1-9]|1[0-7])$/, messageOf('field.regionCode'));
 

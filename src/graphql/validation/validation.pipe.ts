@@ -24,6 +24,21 @@ function trimStrings(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Where the input holds U+0000 (NUL), which PostgreSQL can neither store nor compare in text: such a value would
+ * fail in SQL as an internal error. Field paths as the validation pipe names them (`input.legalName`, `id`).
+ */
+function nulCharacterFields(value: unknown, path: string, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path);
+  } else if (Array.isArray(value)) {
+    for (const item of value) nulCharacterFields(item, path, found);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulCharacterFields(item, path ? `${path}.${key}` : key, found);
+  }
+  return found;
+}
+
 function problems(errors: ValidationError[], path: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = path ? `${path}.${error.property}` : error.property;
@@ -38,17 +53,21 @@ function problems(errors: ValidationError[], path: string): FieldProblem[] {
 }
 
 /**
- * Validates every GraphQL argument whose type is a class with class-validator rules. A failure throws
- * BAD_USER_INPUT naming each offending field (`input.email`), before the resolver touches the database.
+ * Refuses a NUL character in any argument (ids and plain strings included), then validates every GraphQL argument
+ * whose type is a class with class-validator rules. A failure throws BAD_USER_INPUT naming each offending field
+ * (`input.email`), before the resolver touches the database.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   /** Synchronous when there is nothing to validate: field resolvers call this for each parameter of each parent. */
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const type = metadata.metatype;
-    if (!CLIENT_INPUT.has(metadata.type) || !type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') {
-      return value;
+    if (!CLIENT_INPUT.has(metadata.type) || value === null || value === undefined) return value;
+    const nul = nulCharacterFields(value, metadata.data ?? '');
+    if (nul.length > 0) {
+      throw new BadUserInputError([...new Set(nul)].map((field) => ({ field: field || 'input', message: 'field.controlCharacters' })));
     }
+    if (!type || PRIMITIVES.has(type) || typeof value !== 'object') return value;
     return this.validated(value, type, metadata);
   }
 

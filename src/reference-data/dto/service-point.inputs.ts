@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional } from 'class-validator';
 import {
   EmailAddress,
+  MultilineText,
   RegionCode,
   RequiredText,
   Text,
@@ -21,7 +22,7 @@ export class CreateServicePointInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Text(300)
+  @MultilineText(300)
   address?: string;
 
   @Field({ nullable: true })
@@ -62,7 +63,7 @@ export class UpdateServicePointInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Text(300)
+  @MultilineText(300)
   address?: string;
 
   @Field({ nullable: true })
