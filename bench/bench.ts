@@ -29,13 +29,16 @@ import {
 import { dataSizes, openDataDatabase, openQuickDatabase, type BenchDatabase } from './bench-database.js';
 import { writeCompaniesCsv } from './companies-csv.js';
 import { runLoad, type LoadOptions, type Target } from './load.js';
+import {
+  BenchmarkAdvisorListDocument,
+  BenchmarkEmployerCountsDocument,
+  BenchmarkRegionalReportDocument,
+  type TypedDocumentString,
+} from '../operations/generated.js';
 import { answersOk, startServer, type ServerProcess } from './processes.js';
 import {
-  ADVISOR_LIST_GRAPHQL,
   ADVISOR_LIST_POSTGRAPHILE,
-  EMPLOYER_COUNTS_GRAPHQL,
   postgraphileListShape,
-  REGIONAL_REPORT_GRAPHQL,
   serviceListShape,
   type ListShape,
 } from './scenarios.js';
@@ -123,7 +126,9 @@ function readOptions(argv: string[]): Options {
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const n = (value: number | undefined) => (value ?? 0).toLocaleString('en-US');
-const graphqlBody = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+/** A GraphQL request's body: one of the typed operations, or PostGraphile's query (another schema). */
+const graphqlBody = (document: TypedDocumentString<unknown, never> | string, variables: object) =>
+  JSON.stringify({ query: String(document), variables });
 
 interface People {
   advisorEmail: string;
@@ -311,7 +316,7 @@ async function main(): Promise<number> {
     const listVariables = (first: number) => ({ first, regionCodes: [people.listRegion] });
     const targets = {
       list: {
-        service: { url: `${service.baseUrl}/graphql`, body: graphqlBody(ADVISOR_LIST_GRAPHQL, listVariables(50)), headers: advisorHeaders },
+        service: { url: `${service.baseUrl}/graphql`, body: graphqlBody(BenchmarkAdvisorListDocument, listVariables(50)), headers: advisorHeaders },
         sql: {
           url: `${sqlServer.baseUrl}/advisor-list`,
           body: JSON.stringify({ first: 50, regionCodes: [people.listRegion], scope: people.advisorRegions }),
@@ -322,14 +327,14 @@ async function main(): Promise<number> {
         },
       },
       counts: (period: { from: string; to: string }, form: Record<string, unknown>) => ({
-        service: { url: `${service.baseUrl}/graphql`, body: graphqlBody(EMPLOYER_COUNTS_GRAPHQL, { period: form }), headers: managerHeaders },
+        service: { url: `${service.baseUrl}/graphql`, body: graphqlBody(BenchmarkEmployerCountsDocument, { period: form }), headers: managerHeaders },
         sql: { url: `${sqlServer.baseUrl}/employer-counts`, body: JSON.stringify(period) },
         files: { url: `${sqlServer.baseUrl}/employer-counts-from-files`, body: JSON.stringify(period) },
       }),
       report: {
         service: {
           url: `${service.baseUrl}/graphql`,
-          body: graphqlBody(REGIONAL_REPORT_GRAPHQL, { regionCode: '06', period: { fiscalYear } }),
+          body: graphqlBody(BenchmarkRegionalReportDocument, { regionCode: '06', period: { fiscalYear } }),
           headers: managerHeaders,
         },
         sql: { url: `${sqlServer.baseUrl}/regional-report`, body: JSON.stringify({ ...fy, regionCode: '06' }) },
@@ -378,7 +383,7 @@ async function main(): Promise<number> {
 
     const statements: { pageSize: number; statements: number }[] = [];
     for (const pageSize of [10, 50, 200]) {
-      const answer = await postJson(`${service.baseUrl}/graphql`, graphqlBody(ADVISOR_LIST_GRAPHQL, listVariables(pageSize)), advisorHeaders);
+      const answer = await postJson(`${service.baseUrl}/graphql`, graphqlBody(BenchmarkAdvisorListDocument, listVariables(pageSize)), advisorHeaders);
       statements.push({ pageSize, statements: Number(answer.headers.get('x-sql-statements') ?? Number.NaN) });
     }
     say(`statements per advisor-list request: ${statements.map((s) => `${s.pageSize} → ${s.statements}`).join(', ')}`);

@@ -1,20 +1,8 @@
 /**
- * What the benchmark asks, written three ways where it compares: the service's GraphQL, the hand-written SQL that
- * produces the same JSON through `pg`, and PostGraphile's equivalent query.
+ * What the benchmark asks, written three ways where it compares: the service's GraphQL (typed operations in
+ * operations/benchmark.graphql: BenchmarkAdvisorList, BenchmarkEmployerCounts, BenchmarkRegionalReport), the
+ * hand-written SQL that produces the same JSON through `pg`, and PostGraphile's equivalent query.
  */
-
-/** An advisor's list: a page of their region's companies with region, open files, each file's advisor and last 3 interactions. */
-export const ADVISOR_LIST_GRAPHQL = `query AdvisorList($first: Int!, $regionCodes: [String!]) {
-  companies(first: $first, filter: { regionCodes: $regionCodes }) {
-    edges { node {
-      id legalName region { code name }
-      accompaniments(status: [OPEN]) {
-        id openedOn advisor { fullName }
-        interactions(first: 3) { occurredOn kind summary }
-      }
-    } }
-  }
-}`;
 
 /** Orders of the page: the service's (NAME: lower(legal_name), id), or PostGraphile's (name_key, id). */
 const PAGE_ORDER = { name: 'lower(legal_name), id', nameKey: 'name_key, id' } as const;
@@ -68,24 +56,6 @@ export const ADVISOR_LIST_POSTGRAPHILE = `query AdvisorList($first: Int!, $regio
         }
       }
     }
-  }
-}`;
-
-export const EMPLOYER_COUNTS_GRAPHQL = `query EmployerCounts($period: PeriodInput!) {
-  employerCountsByRegion(period: $period) {
-    from to employersAccompanied newEmployers
-    byRegion { region { code name } employersAccompanied newEmployers }
-  }
-}`;
-
-export const REGIONAL_REPORT_GRAPHQL = `query RegionalReport($regionCode: String!, $period: PeriodInput!) {
-  regionalReport(regionCode: $regionCode, period: $period) {
-    from to employersAccompanied newEmployers filesOpened filesClosed interactions interactionMinutes advisors
-    needsByCategory { nocBroadCategory label needs positions filledPositions openPositions }
-    journeesQuebec { participations attended candidatesMet offersMade hires }
-    portailReferrals { referred accountCreated offerPosted candidatesReceived hired }
-    servicePoints { name municipality }
-    markdown
   }
 }`;
 

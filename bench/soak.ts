@@ -2,7 +2,14 @@ import autocannon from 'autocannon';
 import { withClient } from '../src/database/database-admin.js';
 import { percentile, type SoakFigures, type SoakSample } from './bench-report.js';
 import type { ServerProcess } from './processes.js';
-import { ADVISOR_LIST_GRAPHQL, EMPLOYER_COUNTS_GRAPHQL } from './scenarios.js';
+import {
+  BenchmarkAdvisorListDocument,
+  BenchmarkCreateCompanyDocument,
+  BenchmarkEmployerCountsDocument,
+  BenchmarkLogInteractionDocument,
+  BenchmarkWorklistDocument,
+  type TypedDocumentString,
+} from '../operations/generated.js';
 
 /** Marks what the soak writes, so it can be removed afterwards and the data stays at its stated size. */
 export const SOAK_MARKER = 'Banc d’essai — charge continue';
@@ -31,25 +38,25 @@ interface Operation {
 
 /** The mix: mostly reading the list, some counts and the worklist, a fifth of writes (interactions, companies). */
 function operations(options: SoakOptions): Operation[] {
-  const json = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+  const json = <V>(document: TypedDocumentString<unknown, V>, variables: V) => JSON.stringify({ query: String(document), variables });
   return [
     {
       name: 'advisor list',
       weight: 55,
       token: 'advisor',
-      body: () => json(ADVISOR_LIST_GRAPHQL, { first: 50, regionCodes: [options.advisorRegion] }),
+      body: () => json(BenchmarkAdvisorListDocument, { first: 50, regionCodes: [options.advisorRegion] }),
     },
     {
       name: 'employer counts',
       weight: 10,
       token: 'manager',
-      body: () => json(EMPLOYER_COUNTS_GRAPHQL, { period: { fiscalYear: options.fiscalYear } }),
+      body: () => json(BenchmarkEmployerCountsDocument, { period: { fiscalYear: options.fiscalYear } }),
     },
     {
       name: 'worklist',
       weight: 10,
       token: 'advisor',
-      body: () => json(`{ myWorklist { reason ageDays companyId } }`, {}),
+      body: () => json(BenchmarkWorklistDocument, {}),
     },
     {
       name: 'logInteraction',
@@ -57,7 +64,7 @@ function operations(options: SoakOptions): Operation[] {
       token: 'advisor',
       body: (n) =>
         json(
-          `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id occurredOn } }`,
+          BenchmarkLogInteractionDocument,
           {
             input: {
               accompanimentId: options.fileIds[n % options.fileIds.length],
@@ -75,7 +82,7 @@ function operations(options: SoakOptions): Operation[] {
       weight: 5,
       token: 'advisor',
       body: (n) =>
-        json(`mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id version } }`, {
+        json(BenchmarkCreateCompanyDocument, {
           input: {
             legalName: `${COMPANY_PREFIX} ${process.pid}-${n}`,
             regionCode: options.advisorRegion,

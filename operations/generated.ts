@@ -5,6 +5,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Filtre des dossiers (toujours limité à vos régions) */
+export type AccompanimentFilter = {
+  /** Actifs pendant cet intervalle : [ouverture, fermeture] le recoupe (un dossier non fermé n’a pas de fin) */
+  activeDuring?: DateRangeInput | null | undefined;
+  advisorId?: string | number | null | undefined;
+  companyId?: string | number | null | undefined;
+  /** Ouverts dans cet intervalle */
+  openedBetween?: DateRangeInput | null | undefined;
+  regionCodes?: Array<string> | null | undefined;
+  serviceLevel?: ServiceLevel | null | undefined;
+  status?: Array<AccompanimentStatus> | null | undefined;
+  theme?: Theme | null | undefined;
+};
+
 /** État du dossier : OPEN (ouvert), ON_HOLD (en suspens), CLOSED (fermé) */
 export type AccompanimentStatus =
   | 'CLOSED'
@@ -29,7 +43,7 @@ export type AdvancePortailReferralInput = {
   on: string;
   /** Nouvelle étape, après l’étape actuelle */
   step: PortailReferralStep;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -48,7 +62,7 @@ export type CloseAccompanimentInput = {
   closedOn: string;
   id: string | number;
   outcome?: ClosingOutcome | null | undefined;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -57,6 +71,7 @@ export type CloseRecruitmentNeedInput = {
   id: string | number;
   /** Par défaut aujourd’hui */
   on?: string | null | undefined;
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -181,6 +196,13 @@ export type CreateServicePointInput = {
   /** Code postal canadien ; normalisé en A1A 1A1 */
   postalCode?: string | null | undefined;
   regionCode: string;
+};
+
+/** Intervalle de dates, bornes incluses */
+export type DateRangeInput = {
+  from: string;
+  /** Inclus */
+  to: string;
 };
 
 /** Filtres facultatifs des comptes d’employeurs : ne comptent que les dossiers qui y répondent */
@@ -334,6 +356,31 @@ export type PeriodInput = {
   to?: string | null | undefined;
 };
 
+/** Filtre du journal des accès aux renseignements personnels */
+export type PersonalInformationAccessFilter = {
+  /** Conseillère ou conseiller qui a lu */
+  advisorId?: string | number | null | undefined;
+  /** Personne-ressource dont les renseignements ont été lus */
+  contactId?: string | number | null | undefined;
+  /** À partir de ce jour (heure du Québec), inclus */
+  from?: string | null | undefined;
+  /** Jusqu’à ce jour (heure du Québec), inclus */
+  to?: string | null | undefined;
+};
+
+/** Filtre des référencements (toujours limité à vos régions, par la région de l’entreprise) */
+export type PortailReferralFilter = {
+  /** Qui a fait le référencement */
+  advisorId?: string | number | null | undefined;
+  companyId?: string | number | null | undefined;
+  /** Référés dans cet intervalle */
+  referredBetween?: DateRangeInput | null | undefined;
+  /** Régions des entreprises */
+  regionCodes?: Array<string> | null | undefined;
+  /** Étapes actuelles */
+  steps?: Array<PortailReferralStep> | null | undefined;
+};
+
 /** Étape d’un référencement au Portail employeurs : REFERRED → ACCOUNT_CREATED → OFFER_POSTED → CANDIDATES_RECEIVED → HIRED, ou DECLINED / ABANDONED depuis toute étape ouverte */
 export type PortailReferralStep =
   /** Démarche abandonnée (étape finale) */
@@ -361,7 +408,7 @@ export type PutAccompanimentOnHoldInput = {
   id: string | number;
   /** Par défaut aujourd’hui */
   on?: string | null | undefined;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -369,7 +416,7 @@ export type PutAccompanimentOnHoldInput = {
 export type ReassignAccompanimentInput = {
   advisorId: string | number;
   id: string | number;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -384,7 +431,7 @@ export type RecordEventOutcomeInput = {
   /** Promesses d’embauche faites (au plus interviewsHeld) */
   offersMade: number;
   participationId: string | number;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -394,6 +441,7 @@ export type RecordPositionsFilledInput = {
   /** Date (par défaut aujourd’hui) */
   on?: string | null | undefined;
   positionsFilled: number;
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -444,7 +492,7 @@ export type ResumeAccompanimentInput = {
   id: string | number;
   /** Par défaut aujourd’hui */
   on?: string | null | undefined;
-  /** Version lue ; si fournie, une version périmée est refusée */
+  /** Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT) */
   version?: number | null | undefined;
 };
 
@@ -511,6 +559,20 @@ export type UpdateAdvisorInput = {
   regionCodes?: Array<string> | null | undefined;
   role?: Role | null | undefined;
   servicePointId?: string | number | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
+  version: number;
+};
+
+/** Modification d’une personne-ressource (avec la version lue) */
+export type UpdateCompanyContactInput = {
+  email?: string | null | undefined;
+  firstName?: string | null | undefined;
+  id: string | number;
+  lastName?: string | null | undefined;
+  phone?: string | null | undefined;
+  preferredLanguage?: PreferredLanguage | null | undefined;
+  title?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -531,6 +593,61 @@ export type UpdateCompanyInput = {
   postalCode?: string | null | undefined;
   regionCode?: string | null | undefined;
   sizeBand?: SizeBand | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
+  version: number;
+};
+
+/** Modifier une intervention (avec la version lue) */
+export type UpdateInteractionInput = {
+  durationMinutes?: number | null | undefined;
+  id: string | number;
+  kind?: InteractionKind | null | undefined;
+  mode?: InteractionMode | null | undefined;
+  occurredOn?: string | null | undefined;
+  summary?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
+  version: number;
+};
+
+/** Modifier un événement (ADMIN, MANAGER) avec la version lue. État : PLANNED → REGISTRATION_OPEN → HELD, CANCELLED depuis PLANNED ou REGISTRATION_OPEN */
+export type UpdateJourneesQuebecEventInput = {
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  endsOn?: string | null | undefined;
+  id: string | number;
+  mode?: JourneesQuebecEventMode | null | undefined;
+  name?: string | null | undefined;
+  registrationDeadline?: string | null | undefined;
+  startsOn?: string | null | undefined;
+  status?: JourneesQuebecEventStatus | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
+  version: number;
+};
+
+/** Modification d’un besoin (avec la version lue) */
+export type UpdateRecruitmentNeedInput = {
+  channels?: Array<RecruitmentChannel> | null | undefined;
+  employmentType?: EmploymentType | null | undefined;
+  frenchLevel?: FrenchLevel | null | undefined;
+  hourlyWage?: number | null | undefined;
+  id: string | number;
+  nocCode?: string | null | undefined;
+  positions?: number | null | undefined;
+  /** Nouvel état, selon les passages permis (FILLED exige tous les postes pourvus) */
+  status?: RecruitmentNeedStatus | null | undefined;
+  title?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
+  version: number;
+  workRegionCode?: string | null | undefined;
+};
+
+/** Modification d’une région (avec la version lue) */
+export type UpdateRegionInput = {
+  code: string;
+  /** Direction régionale de rattachement */
+  directionCode?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -540,6 +657,7 @@ export type UpdateRegionalDirectionInput = {
   name?: string | null | undefined;
   /** Régions de la direction, au complet : celles qui n’y figurent plus n’ont plus de direction */
   regionCodes?: Array<string> | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -552,6 +670,7 @@ export type UpdateServicePointInput = {
   name?: string | null | undefined;
   phone?: string | null | undefined;
   postalCode?: string | null | undefined;
+  /** Version lue ; une version périmée est refusée (CONFLICT) */
   version: number;
 };
 
@@ -621,6 +740,120 @@ export type ReassignAccompanimentMutationVariables = Exact<{
 
 export type ReassignAccompanimentMutation = { reassignAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, openedOn: string, closedOn: string | null, version: number } };
 
+export type UpdateInteractionMutationVariables = Exact<{
+  input: UpdateInteractionInput;
+}>;
+
+
+export type UpdateInteractionMutation = { updateInteraction: { id: string, occurredOn: string, summary: string, version: number } };
+
+export type AccompanimentsFileFieldsFragment = { id: string, regionCode: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, outcome: ClosingOutcome | null, statusChangedOn: string, version: number, company: { id: string }, advisor: { id: string } };
+
+export type AccompanimentsOpenMutationVariables = Exact<{
+  input: OpenAccompanimentInput;
+}>;
+
+
+export type AccompanimentsOpenMutation = { openAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, outcome: ClosingOutcome | null, statusChangedOn: string, version: number, company: { id: string }, advisor: { id: string } } };
+
+export type AccompanimentsHoldMutationVariables = Exact<{
+  input: PutAccompanimentOnHoldInput;
+}>;
+
+
+export type AccompanimentsHoldMutation = { putAccompanimentOnHold: { id: string, regionCode: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, outcome: ClosingOutcome | null, statusChangedOn: string, version: number, company: { id: string }, advisor: { id: string } } };
+
+export type AccompanimentsResumeMutationVariables = Exact<{
+  input: ResumeAccompanimentInput;
+}>;
+
+
+export type AccompanimentsResumeMutation = { resumeAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, outcome: ClosingOutcome | null, statusChangedOn: string, version: number, company: { id: string }, advisor: { id: string } } };
+
+export type AccompanimentsCloseMutationVariables = Exact<{
+  input: CloseAccompanimentInput;
+}>;
+
+
+export type AccompanimentsCloseMutation = { closeAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, outcome: ClosingOutcome | null, statusChangedOn: string, version: number, company: { id: string }, advisor: { id: string } } };
+
+export type AccompanimentsReassignMutationVariables = Exact<{
+  input: ReassignAccompanimentInput;
+}>;
+
+
+export type AccompanimentsReassignMutation = { reassignAccompaniment: { id: string, regionCode: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, outcome: ClosingOutcome | null, statusChangedOn: string, version: number, company: { id: string }, advisor: { id: string } } };
+
+export type AccompanimentsListQueryVariables = Exact<{
+  filter?: AccompanimentFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccompanimentsListQuery = { accompaniments: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AccompanimentsUpdateAdvisorMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccompanimentsUpdateAdvisorMutation = { updateAdvisor: { active: boolean } };
+
+export type InteractionsInteractionFieldsFragment = { id: string, accompanimentId: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, version: number, advisor: { id: string }, accompaniment: { id: string } };
+
+export type InteractionsLogMutationVariables = Exact<{
+  input: LogInteractionInput;
+}>;
+
+
+export type InteractionsLogMutation = { logInteraction: { id: string, accompanimentId: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, version: number, advisor: { id: string }, accompaniment: { id: string } } };
+
+export type InteractionsUpdateMutationVariables = Exact<{
+  input: UpdateInteractionInput;
+}>;
+
+
+export type InteractionsUpdateMutation = { updateInteraction: { id: string, accompanimentId: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, version: number, advisor: { id: string }, accompaniment: { id: string } } };
+
+export type InteractionsPageQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InteractionsPageQuery = { interactions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, occurredOn: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FileRecentAndAllInteractionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FileRecentAndAllInteractionsQuery = { accompaniment: { interactionCount: number, recent: Array<{ id: string }>, all: Array<{ id: string, occurredOn: string }> } | null };
+
+export type InteractionsAccompanimentsQueryVariables = Exact<{
+  companyId: string | number;
+}>;
+
+
+export type InteractionsAccompanimentsQuery = { accompaniments: { edges: Array<{ node: { regionCode: string, interactionCount: number, interactions: Array<{ occurredOn: string }> } }> } };
+
+export type FileInteractionCountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FileInteractionCountQuery = { accompaniment: { interactionCount: number, interactions: Array<{ id: string }> } | null };
+
+export type FileFirstInteractionsQueryVariables = Exact<{
+  id: string | number;
+  n?: number | null | undefined;
+}>;
+
+
+export type FileFirstInteractionsQuery = { accompaniment: { interactions: Array<{ id: string }> } | null };
+
 export type CreateAdvisorMutationVariables = Exact<{
   input: CreateAdvisorInput;
 }>;
@@ -650,6 +883,97 @@ export type UpdateAdvisorMutationVariables = Exact<{
 
 
 export type UpdateAdvisorMutation = { updateAdvisor: { id: string, email: string, fullName: string, role: Role, active: boolean, version: number, regions: Array<{ code: string, name: string }>, direction: { code: string, name: string } | null, servicePoint: { id: string, name: string } | null } };
+
+export type AdvisorsCreateMutationVariables = Exact<{
+  input: CreateAdvisorInput;
+}>;
+
+
+export type AdvisorsCreateMutation = { createAdvisor: { id: string, email: string, fullName: string, role: Role, version: number, regions: Array<{ code: string }> } };
+
+export type AdvisorsMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdvisorsMeQuery = { me: { id: string } };
+
+export type MoveAdvisorToLaurentidesMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MoveAdvisorToLaurentidesMutation = { updateAdvisor: { fullName: string, version: number, regions: Array<{ code: string }> } };
+
+export type RenameAdvisorMutationVariables = Exact<{
+  id: string | number;
+  n: string;
+}>;
+
+
+export type RenameAdvisorMutation = { updateAdvisor: { version: number } };
+
+export type DeactivateUnknownAdvisorMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeactivateUnknownAdvisorMutation = { updateAdvisor: { id: string } };
+
+export type AbitibiAdvisorsPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AbitibiAdvisorsPageQuery = { advisors: { totalCount: number, edges: Array<{ node: { fullName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdvisorsPageTooLargeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdvisorsPageTooLargeQuery = { advisors: { totalCount: number } };
+
+export type AdvisorsAfterBadCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdvisorsAfterBadCursorQuery = { advisors: { totalCount: number } };
+
+export type BenchmarkAdvisorListQueryVariables = Exact<{
+  first: number;
+  regionCodes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type BenchmarkAdvisorListQuery = { companies: { edges: Array<{ node: { id: string, legalName: string, region: { code: string, name: string }, accompaniments: Array<{ id: string, openedOn: string, advisor: { fullName: string }, interactions: Array<{ occurredOn: string, kind: InteractionKind, summary: string }> }> } }> } };
+
+export type BenchmarkEmployerCountsQueryVariables = Exact<{
+  period: PeriodInput;
+}>;
+
+
+export type BenchmarkEmployerCountsQuery = { employerCountsByRegion: { from: string, to: string, employersAccompanied: number, newEmployers: number, byRegion: Array<{ employersAccompanied: number, newEmployers: number, region: { code: string, name: string } }> } };
+
+export type BenchmarkRegionalReportQueryVariables = Exact<{
+  regionCode: string;
+  period: PeriodInput;
+}>;
+
+
+export type BenchmarkRegionalReportQuery = { regionalReport: { from: string, to: string, employersAccompanied: number, newEmployers: number, filesOpened: number, filesClosed: number, interactions: number, interactionMinutes: number, advisors: number, markdown: string, needsByCategory: Array<{ nocBroadCategory: number, label: string, needs: number, positions: number, filledPositions: number, openPositions: number }>, journeesQuebec: { participations: number, attended: number, candidatesMet: number, offersMade: number, hires: number }, portailReferrals: { referred: number, accountCreated: number, offerPosted: number, candidatesReceived: number, hired: number }, servicePoints: Array<{ name: string, municipality: string | null }> } };
+
+export type BenchmarkWorklistQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BenchmarkWorklistQuery = { myWorklist: Array<{ reason: WorklistReason, ageDays: number, companyId: string }> };
+
+export type BenchmarkLogInteractionMutationVariables = Exact<{
+  input: LogInteractionInput;
+}>;
+
+
+export type BenchmarkLogInteractionMutation = { logInteraction: { id: string, occurredOn: string } };
+
+export type BenchmarkCreateCompanyMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type BenchmarkCreateCompanyMutation = { createCompany: { id: string, version: number } };
 
 export type CreateCompanyMutationVariables = Exact<{
   input: CreateCompanyInput;
@@ -712,6 +1036,122 @@ export type UpdateCompanyMutationVariables = Exact<{
 
 export type UpdateCompanyMutation = { updateCompany: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, region: { code: string, name: string } } };
 
+export type UpdateCompanyContactMutationVariables = Exact<{
+  input: UpdateCompanyContactInput;
+}>;
+
+
+export type UpdateCompanyContactMutation = { updateCompanyContact: { id: string, title: string | null, version: number } };
+
+export type CompaniesCreateMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type CompaniesCreateMutation = { createCompany: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, naicsSector: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, version: number, region: { code: string, name: string } } };
+
+export type CompaniesPossibleDuplicateCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompaniesPossibleDuplicateCompaniesQuery = { byName: Array<{ reason: string, similarity: number, company: { id: string } }>, byNeq: Array<{ reason: string, company: { id: string } }> };
+
+export type MoveCompanyToAmosMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MoveCompanyToAmosMutation = { updateCompany: { municipality: string | null, naicsCode: string | null, version: number } };
+
+export type SetCompanyMunicipalityMutationVariables = Exact<{
+  id: string | number;
+  m: string;
+}>;
+
+
+export type SetCompanyMunicipalityMutation = { updateCompany: { version: number } };
+
+export type SetCompanyNeqMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SetCompanyNeqMutation = { updateCompany: { id: string } };
+
+export type CompanyByMalformedIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompanyByMalformedIdQuery = { company: { id: string } | null };
+
+export type UpdateUnknownCompanyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UpdateUnknownCompanyMutation = { updateCompany: { id: string } };
+
+export type SearchCompanyNamesQueryVariables = Exact<{
+  s: string;
+  n?: number | null | undefined;
+}>;
+
+
+export type SearchCompanyNamesQuery = { companies: { totalCount: number, edges: Array<{ node: { legalName: string } }> } };
+
+export type CompaniesByNeqPrefixPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CompaniesByNeqPrefixPageQuery = { companies: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CompanyByFormattedNeqQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompanyByFormattedNeqQuery = { companyByNeq: { legalName: string } | null };
+
+export type CompanyByShortNeqQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompanyByShortNeqQuery = { companyByNeq: { legalName: string } | null };
+
+export type AddHumanResourcesContactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AddHumanResourcesContactMutation = { addCompanyContact: { id: string, email: string | null, preferredLanguage: PreferredLanguage, version: number } };
+
+export type CompaniesUpdateCompanyContactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompaniesUpdateCompanyContactMutation = { updateCompanyContact: { preferredLanguage: PreferredLanguage, version: number } };
+
+export type CompanyContactNamesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompanyContactNamesQuery = { company: { contacts: Array<{ firstName: string, lastName: string }> } | null };
+
+export type CompaniesRemoveCompanyContactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompaniesRemoveCompanyContactMutation = { removeCompanyContact: string };
+
+export type AddContactWithBadEmailMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AddContactWithBadEmailMutation = { addCompanyContact: { id: string } };
+
+export type AddContactToUnknownCompanyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AddContactToUnknownCompanyMutation = { addCompanyContact: { id: string } };
+
 export type CreateJourneesQuebecEventMutationVariables = Exact<{
   input: CreateJourneesQuebecEventInput;
 }>;
@@ -768,6 +1208,99 @@ export type RecordEventOutcomeMutationVariables = Exact<{
 
 export type RecordEventOutcomeMutation = { recordEventOutcome: { id: string, status: EventParticipationStatus, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number } };
 
+export type UpdateJourneesQuebecEventMutationVariables = Exact<{
+  input: UpdateJourneesQuebecEventInput;
+}>;
+
+
+export type UpdateJourneesQuebecEventMutation = { updateJourneesQuebecEvent: { id: string, name: string, status: JourneesQuebecEventStatus, version: number } };
+
+export type JourneesQuebecEventFieldsFragment = { id: string, name: string, city: string, country: string, mode: JourneesQuebecEventMode, startsOn: string, endsOn: string, registrationDeadline: string, status: JourneesQuebecEventStatus, version: number };
+
+export type JourneesQuebecParticipationFieldsFragment = { id: string, status: EventParticipationStatus, registeredOn: string, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, positionsOffered: number, version: number, event: { id: string }, company: { id: string }, advisor: { id: string }, recruitmentNeeds: Array<{ id: string, positions: number }> };
+
+export type JourneesQuebecCreateEventMutationVariables = Exact<{
+  input: CreateJourneesQuebecEventInput;
+}>;
+
+
+export type JourneesQuebecCreateEventMutation = { createJourneesQuebecEvent: { id: string, name: string, city: string, country: string, mode: JourneesQuebecEventMode, startsOn: string, endsOn: string, registrationDeadline: string, status: JourneesQuebecEventStatus, version: number } };
+
+export type JourneesQuebecUpdateEventMutationVariables = Exact<{
+  input: UpdateJourneesQuebecEventInput;
+}>;
+
+
+export type JourneesQuebecUpdateEventMutation = { updateJourneesQuebecEvent: { id: string, name: string, city: string, country: string, mode: JourneesQuebecEventMode, startsOn: string, endsOn: string, registrationDeadline: string, status: JourneesQuebecEventStatus, version: number } };
+
+export type JourneesQuebecEventByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JourneesQuebecEventByIdQuery = { journeesQuebecEvent: { id: string, name: string, city: string, country: string, mode: JourneesQuebecEventMode, startsOn: string, endsOn: string, registrationDeadline: string, status: JourneesQuebecEventStatus, version: number } | null };
+
+export type JourneesQuebecEventsPageQueryVariables = Exact<{
+  filter?: JourneesQuebecEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type JourneesQuebecEventsPageQuery = { journeesQuebecEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type JourneesQuebecRegisterMutationVariables = Exact<{
+  input: RegisterForEventInput;
+}>;
+
+
+export type JourneesQuebecRegisterMutation = { registerForEvent: { id: string, status: EventParticipationStatus, registeredOn: string, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, positionsOffered: number, version: number, event: { id: string }, company: { id: string }, advisor: { id: string }, recruitmentNeeds: Array<{ id: string, positions: number }> } };
+
+export type JourneesQuebecConfirmMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type JourneesQuebecConfirmMutation = { confirmParticipation: { id: string, status: EventParticipationStatus, registeredOn: string, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, positionsOffered: number, version: number, event: { id: string }, company: { id: string }, advisor: { id: string }, recruitmentNeeds: Array<{ id: string, positions: number }> } };
+
+export type JourneesQuebecWithdrawMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type JourneesQuebecWithdrawMutation = { withdrawFromEvent: { id: string, status: EventParticipationStatus, registeredOn: string, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, positionsOffered: number, version: number, event: { id: string }, company: { id: string }, advisor: { id: string }, recruitmentNeeds: Array<{ id: string, positions: number }> } };
+
+export type JourneesQuebecAttendMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type JourneesQuebecAttendMutation = { markAttended: { id: string, status: EventParticipationStatus, registeredOn: string, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, positionsOffered: number, version: number, event: { id: string }, company: { id: string }, advisor: { id: string }, recruitmentNeeds: Array<{ id: string, positions: number }> } };
+
+export type JourneesQuebecOutcomeMutationVariables = Exact<{
+  input: RecordEventOutcomeInput;
+}>;
+
+
+export type JourneesQuebecOutcomeMutation = { recordEventOutcome: { id: string, status: EventParticipationStatus, registeredOn: string, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, positionsOffered: number, version: number, event: { id: string }, company: { id: string }, advisor: { id: string }, recruitmentNeeds: Array<{ id: string, positions: number }> } };
+
+export type JourneesQuebecSummaryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JourneesQuebecSummaryQuery = { journeesQuebecEvent: { summary: { coversAllRegions: boolean, companiesRegistered: number, companiesAttended: number, positionsOffered: number, candidatesMet: number, interviewsHeld: number, offersMade: number, hires: number, byRegion: Array<{ regionCode: string, companiesRegistered: number, companiesAttended: number, positionsOffered: number, candidatesMet: number, interviewsHeld: number, offersMade: number, hires: number, region: { code: string, name: string } }> } } | null };
+
+export type JourneesQuebecJourneesQuebecEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JourneesQuebecJourneesQuebecEventQuery = { journeesQuebecEvent: { participations: Array<{ id: string }> } | null };
+
 export type PortailReferralFieldsFragment = { id: string, step: PortailReferralStep, referredOn: string, stepChangedOn: string, version: number };
 
 export type ReferToPortailMutationVariables = Exact<{
@@ -792,6 +1325,83 @@ export type PortailFunnelQueryVariables = Exact<{
 
 export type PortailFunnelQuery = { portailFunnel: { from: string, to: string, referred: number, inProgress: number, declined: number, abandoned: number, steps: Array<{ step: PortailReferralStep, reached: number, conversionRate: number | null }> } };
 
+export type PortailReferralsReferralFieldsFragment = { id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, company: { id: string }, advisor: { id: string }, accompaniment: { id: string } | null };
+
+export type PortailReferralsReferMutationVariables = Exact<{
+  input: ReferToPortailInput;
+}>;
+
+
+export type PortailReferralsReferMutation = { referToPortail: { id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, company: { id: string }, advisor: { id: string }, accompaniment: { id: string } | null } };
+
+export type PortailReferralsAdvanceMutationVariables = Exact<{
+  input: AdvancePortailReferralInput;
+}>;
+
+
+export type PortailReferralsAdvanceMutation = { advancePortailReferral: { id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, company: { id: string }, advisor: { id: string }, accompaniment: { id: string } | null } };
+
+export type PortailReferralsOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortailReferralsOneQuery = { portailReferral: { id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, company: { id: string }, advisor: { id: string }, accompaniment: { id: string } | null } | null };
+
+export type PortailReferralsListQueryVariables = Exact<{
+  filter?: PortailReferralFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PortailReferralsListQuery = { portailReferrals: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PortailReferralsCompanyReferralsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortailReferralsCompanyReferralsQuery = { company: { id: string, portailReferrals: Array<{ id: string, step: PortailReferralStep }> } | null };
+
+export type PortailReferralsFunnelQueryVariables = Exact<{
+  period: PeriodInput;
+  regionCodes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type PortailReferralsFunnelQuery = { portailFunnel: { from: string, to: string, regionCodes: Array<string> | null, referred: number, declined: number, abandoned: number, inProgress: number, steps: Array<{ step: PortailReferralStep, reached: number, conversionRate: number | null }> } };
+
+export type LectureFicheQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LectureFicheQuery = { company: { id: string, contacts: Array<{ id: string, firstName: string, lastName: string, email: string | null }> } | null };
+
+export type PrivacyAccessLogQueryVariables = Exact<{
+  filter?: PersonalInformationAccessFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PrivacyAccessLogQuery = { personalInformationAccessLog: { totalCount: number, edges: Array<{ node: { id: string, accessedAt: string, advisorId: string | null, contactId: string, companyId: string, via: string, path: string, operationName: string | null, requestId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PrivacyExportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PrivacyExportQuery = { contactPersonalInformation: { anonymizedAt: string | null, json: string, contact: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, title: string | null }, company: { id: string, legalName: string, neq: string | null }, auditEntries: Array<{ action: string, entityId: string, before: unknown, after: unknown }>, accessLog: Array<{ advisorId: string | null, contactId: string, via: string, path: string }> } };
+
+export type PrivacyRemoveCompanyContactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PrivacyRemoveCompanyContactMutation = { removeCompanyContact: string };
+
 export type CreateRecruitmentNeedMutationVariables = Exact<{
   input: CreateRecruitmentNeedInput;
 }>;
@@ -812,6 +1422,67 @@ export type CloseRecruitmentNeedMutationVariables = Exact<{
 
 
 export type CloseRecruitmentNeedMutation = { closeRecruitmentNeed: { id: string, status: RecruitmentNeedStatus, closedOn: string | null, version: number } };
+
+export type UpdateRecruitmentNeedMutationVariables = Exact<{
+  input: UpdateRecruitmentNeedInput;
+}>;
+
+
+export type UpdateRecruitmentNeedMutation = { updateRecruitmentNeed: { id: string, status: RecruitmentNeedStatus, version: number } };
+
+export type CancelRecruitmentNeedMutationVariables = Exact<{
+  input: CloseRecruitmentNeedInput;
+}>;
+
+
+export type CancelRecruitmentNeedMutation = { cancelRecruitmentNeed: { id: string, status: RecruitmentNeedStatus, version: number } };
+
+export type CreateRecruitmentNeedDetailMutationVariables = Exact<{
+  input: CreateRecruitmentNeedInput;
+}>;
+
+
+export type CreateRecruitmentNeedDetailMutation = { createRecruitmentNeed: { id: string, nocCode: string, nocBroadCategory: number, teer: number, title: string, positions: number, positionsFilled: number, hourlyWage: number | null, frenchLevel: FrenchLevel, channels: Array<RecruitmentChannel>, status: RecruitmentNeedStatus, openedOn: string, version: number, workRegion: { code: string }, company: { id: string } } };
+
+export type RecordPositionsFilledStatusMutationVariables = Exact<{
+  id: string | number;
+  f: number;
+}>;
+
+
+export type RecordPositionsFilledStatusMutation = { recordPositionsFilled: { positionsFilled: number, status: RecruitmentNeedStatus, closedOn: string | null } };
+
+export type CloseRecruitmentNeedStatusMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseRecruitmentNeedStatusMutation = { closeRecruitmentNeed: { status: RecruitmentNeedStatus, positionsFilled: number } };
+
+export type RecruitmentNeedIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecruitmentNeedIdsQuery = { recruitmentNeeds: { edges: Array<{ node: { id: string } }> } };
+
+export type NeedsSummaryByWorkRegionAndTeerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedsSummaryByWorkRegionAndTeerQuery = { recruitmentNeedsSummary: Array<{ workRegionCode: string | null, teer: number | null, needs: number, positions: number, openPositions: number, filledPositions: number, workRegion: { name: string } | null }> };
+
+export type NeedsSummaryByChannelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedsSummaryByChannelQuery = { recruitmentNeedsSummary: Array<{ channel: RecruitmentChannel | null, needs: number }> };
+
+export type NeedsSummaryByBroadCategoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedsSummaryByBroadCategoryQuery = { recruitmentNeedsSummary: Array<{ nocBroadCategory: number | null, positions: number }> };
+
+export type RecruitmentNeedsTotalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecruitmentNeedsTotalQuery = { recruitmentNeeds: { totalCount: number } };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -862,6 +1533,20 @@ export type UpdateServicePointMutationVariables = Exact<{
 
 export type UpdateServicePointMutation = { updateServicePoint: { id: string, name: string, address: string | null, municipality: string | null, postalCode: string | null, phone: string | null, email: string | null, regionCode: string, version: number, region: { name: string } } };
 
+export type RecordTimestampsQueryVariables = Exact<{
+  period: PeriodInput;
+}>;
+
+
+export type RecordTimestampsQuery = { me: { regions: Array<{ code: string, version: number, createdAt: string, updatedAt: string }> }, employerCountsByRegion: { byRegion: Array<{ region: { code: string, version: number, createdAt: string, updatedAt: string } }> }, regionalReport: { region: { code: string, createdAt: string, updatedAt: string }, servicePoints: Array<{ name: string, version: number, createdAt: string, updatedAt: string }> } };
+
+export type UpdateRegionMutationVariables = Exact<{
+  input: UpdateRegionInput;
+}>;
+
+
+export type UpdateRegionMutation = { updateRegion: { code: string, name: string, version: number } };
+
 export type EmployerCountsQueryVariables = Exact<{
   period: PeriodInput;
   filter?: EmployerCountsFilter | null | undefined;
@@ -877,6 +1562,124 @@ export type RegionalReportQueryVariables = Exact<{
 
 
 export type RegionalReportQuery = { regionalReport: { from: string, to: string, fiscalYear: string | null, advisors: number, employersAccompanied: number, newEmployers: number, filesOpened: number, filesClosed: number, interactions: number, interactionMinutes: number, region: { code: string, name: string, direction: { name: string } | null }, needsByCategory: Array<{ nocBroadCategory: number, label: string, needs: number, positions: number, filledPositions: number, openPositions: number }>, journeesQuebec: { participations: number, attended: number, candidatesMet: number, offersMade: number, hires: number }, portailReferrals: { referred: number, accountCreated: number, offerPosted: number, candidatesReceived: number, hired: number, declined: number, abandoned: number }, servicePoints: Array<{ id: string, name: string, municipality: string | null }> } };
+
+export type ScopingFilesQueryVariables = Exact<{
+  filter?: AccompanimentFilter | null | undefined;
+}>;
+
+
+export type ScopingFilesQuery = { accompaniments: { totalCount: number, edges: Array<{ node: { id: string, regionCode: string } }> } };
+
+export type ScopingFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopingFileQuery = { accompaniment: { id: string, regionCode: string } | null };
+
+export type ScopingInteractionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopingInteractionsQuery = { interactions: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
+export type ScopingCompanyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopingCompanyQuery = { company: { id: string, regionCode: string, contacts: Array<{ id: string }>, accompaniments: Array<{ id: string }> } | null };
+
+export type ScopingDirectoryQueryVariables = Exact<{
+  filter?: CompanyFilter | null | undefined;
+}>;
+
+
+export type ScopingDirectoryQuery = { companies: { totalCount: number, edges: Array<{ node: { id: string, regionCode: string, contacts: Array<{ id: string, lastName: string, email: string | null }> } }> } };
+
+export type ScopingOpenMutationVariables = Exact<{
+  input: OpenAccompanimentInput;
+}>;
+
+
+export type ScopingOpenMutation = { openAccompaniment: { id: string, regionCode: string, advisor: { id: string } } };
+
+export type ScopingHoldMutationVariables = Exact<{
+  input: PutAccompanimentOnHoldInput;
+}>;
+
+
+export type ScopingHoldMutation = { putAccompanimentOnHold: { id: string, status: AccompanimentStatus } };
+
+export type ScopingResumeMutationVariables = Exact<{
+  input: ResumeAccompanimentInput;
+}>;
+
+
+export type ScopingResumeMutation = { resumeAccompaniment: { id: string, status: AccompanimentStatus } };
+
+export type ScopingCloseMutationVariables = Exact<{
+  input: CloseAccompanimentInput;
+}>;
+
+
+export type ScopingCloseMutation = { closeAccompaniment: { id: string, status: AccompanimentStatus } };
+
+export type ScopingLogMutationVariables = Exact<{
+  input: LogInteractionInput;
+}>;
+
+
+export type ScopingLogMutation = { logInteraction: { id: string, advisor: { id: string } } };
+
+export type ScopingUpdateInteractionMutationVariables = Exact<{
+  input: UpdateInteractionInput;
+}>;
+
+
+export type ScopingUpdateInteractionMutation = { updateInteraction: { id: string, version: number } };
+
+export type ScopingCreateCompanyMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type ScopingCreateCompanyMutation = { createCompany: { id: string, regionCode: string } };
+
+export type ScopingUpdateCompanyMutationVariables = Exact<{
+  input: UpdateCompanyInput;
+}>;
+
+
+export type ScopingUpdateCompanyMutation = { updateCompany: { id: string, regionCode: string, municipality: string | null, version: number } };
+
+export type ScopingAddContactMutationVariables = Exact<{
+  input: AddCompanyContactInput;
+}>;
+
+
+export type ScopingAddContactMutation = { addCompanyContact: { id: string } };
+
+export type ScopingUpdateContactMutationVariables = Exact<{
+  input: UpdateCompanyContactInput;
+}>;
+
+
+export type ScopingUpdateContactMutation = { updateCompanyContact: { id: string } };
+
+export type ScopingTrailQueryVariables = Exact<{
+  type: string;
+  id: string;
+}>;
+
+
+export type ScopingTrailQuery = { auditTrail: { totalCount: number, edges: Array<{ node: { action: string, entityType: string, entityId: string, actorId: string | null } }> } };
+
+export type ScopingMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScopingMeQuery = { me: { id: string } };
 
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -928,6 +1731,44 @@ export const FileFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"FileFields"}) as unknown as TypedDocumentString<FileFieldsFragment, unknown>;
+export const AccompanimentsFileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccompanimentsFileFields on Accompaniment {
+  id
+  regionCode
+  status
+  serviceLevel
+  themes
+  openedOn
+  closedOn
+  outcome
+  statusChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+}
+    `, {"fragmentName":"AccompanimentsFileFields"}) as unknown as TypedDocumentString<AccompanimentsFileFieldsFragment, unknown>;
+export const InteractionsInteractionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InteractionsInteractionFields on Interaction {
+  id
+  accompanimentId
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  version
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}
+    `, {"fragmentName":"InteractionsInteractionFields"}) as unknown as TypedDocumentString<InteractionsInteractionFieldsFragment, unknown>;
 export const AdvisorRowFragmentDoc = new TypedDocumentString(`
     fragment AdvisorRow on Advisor {
   id
@@ -982,6 +1823,46 @@ export const ParticipationFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"ParticipationFields"}) as unknown as TypedDocumentString<ParticipationFieldsFragment, unknown>;
+export const JourneesQuebecEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JourneesQuebecEventFields on JourneesQuebecEvent {
+  id
+  name
+  city
+  country
+  mode
+  startsOn
+  endsOn
+  registrationDeadline
+  status
+  version
+}
+    `, {"fragmentName":"JourneesQuebecEventFields"}) as unknown as TypedDocumentString<JourneesQuebecEventFieldsFragment, unknown>;
+export const JourneesQuebecParticipationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JourneesQuebecParticipationFields on EventParticipation {
+  id
+  status
+  registeredOn
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  positionsOffered
+  version
+  event {
+    id
+  }
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  recruitmentNeeds {
+    id
+    positions
+  }
+}
+    `, {"fragmentName":"JourneesQuebecParticipationFields"}) as unknown as TypedDocumentString<JourneesQuebecParticipationFieldsFragment, unknown>;
 export const PortailReferralFieldsFragmentDoc = new TypedDocumentString(`
     fragment PortailReferralFields on PortailReferral {
   id
@@ -991,6 +1872,29 @@ export const PortailReferralFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"PortailReferralFields"}) as unknown as TypedDocumentString<PortailReferralFieldsFragment, unknown>;
+export const PortailReferralsReferralFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PortailReferralsReferralFields on PortailReferral {
+  id
+  step
+  referredOn
+  accountCreatedOn
+  offerPostedOn
+  candidatesReceivedOn
+  hiredOn
+  endedOn
+  stepChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}
+    `, {"fragmentName":"PortailReferralsReferralFields"}) as unknown as TypedDocumentString<PortailReferralsReferralFieldsFragment, unknown>;
 export const DirectionFieldsFragmentDoc = new TypedDocumentString(`
     fragment DirectionFields on RegionalDirection {
   code
@@ -1122,6 +2026,270 @@ export const ReassignAccompanimentDocument = new TypedDocumentString(`
   closedOn
   version
 }`) as unknown as TypedDocumentString<ReassignAccompanimentMutation, ReassignAccompanimentMutationVariables>;
+export const UpdateInteractionDocument = new TypedDocumentString(`
+    mutation UpdateInteraction($input: UpdateInteractionInput!) {
+  updateInteraction(input: $input) {
+    id
+    occurredOn
+    summary
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInteractionMutation, UpdateInteractionMutationVariables>;
+export const AccompanimentsOpenDocument = new TypedDocumentString(`
+    mutation AccompanimentsOpen($input: OpenAccompanimentInput!) {
+  openAccompaniment(input: $input) {
+    ...AccompanimentsFileFields
+  }
+}
+    fragment AccompanimentsFileFields on Accompaniment {
+  id
+  regionCode
+  status
+  serviceLevel
+  themes
+  openedOn
+  closedOn
+  outcome
+  statusChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+}`) as unknown as TypedDocumentString<AccompanimentsOpenMutation, AccompanimentsOpenMutationVariables>;
+export const AccompanimentsHoldDocument = new TypedDocumentString(`
+    mutation AccompanimentsHold($input: PutAccompanimentOnHoldInput!) {
+  putAccompanimentOnHold(input: $input) {
+    ...AccompanimentsFileFields
+  }
+}
+    fragment AccompanimentsFileFields on Accompaniment {
+  id
+  regionCode
+  status
+  serviceLevel
+  themes
+  openedOn
+  closedOn
+  outcome
+  statusChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+}`) as unknown as TypedDocumentString<AccompanimentsHoldMutation, AccompanimentsHoldMutationVariables>;
+export const AccompanimentsResumeDocument = new TypedDocumentString(`
+    mutation AccompanimentsResume($input: ResumeAccompanimentInput!) {
+  resumeAccompaniment(input: $input) {
+    ...AccompanimentsFileFields
+  }
+}
+    fragment AccompanimentsFileFields on Accompaniment {
+  id
+  regionCode
+  status
+  serviceLevel
+  themes
+  openedOn
+  closedOn
+  outcome
+  statusChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+}`) as unknown as TypedDocumentString<AccompanimentsResumeMutation, AccompanimentsResumeMutationVariables>;
+export const AccompanimentsCloseDocument = new TypedDocumentString(`
+    mutation AccompanimentsClose($input: CloseAccompanimentInput!) {
+  closeAccompaniment(input: $input) {
+    ...AccompanimentsFileFields
+  }
+}
+    fragment AccompanimentsFileFields on Accompaniment {
+  id
+  regionCode
+  status
+  serviceLevel
+  themes
+  openedOn
+  closedOn
+  outcome
+  statusChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+}`) as unknown as TypedDocumentString<AccompanimentsCloseMutation, AccompanimentsCloseMutationVariables>;
+export const AccompanimentsReassignDocument = new TypedDocumentString(`
+    mutation AccompanimentsReassign($input: ReassignAccompanimentInput!) {
+  reassignAccompaniment(input: $input) {
+    ...AccompanimentsFileFields
+  }
+}
+    fragment AccompanimentsFileFields on Accompaniment {
+  id
+  regionCode
+  status
+  serviceLevel
+  themes
+  openedOn
+  closedOn
+  outcome
+  statusChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+}`) as unknown as TypedDocumentString<AccompanimentsReassignMutation, AccompanimentsReassignMutationVariables>;
+export const AccompanimentsListDocument = new TypedDocumentString(`
+    query AccompanimentsList($filter: AccompanimentFilter, $first: Int, $after: String) {
+  accompaniments(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccompanimentsListQuery, AccompanimentsListQueryVariables>;
+export const AccompanimentsUpdateAdvisorDocument = new TypedDocumentString(`
+    mutation AccompanimentsUpdateAdvisor($id: ID!) {
+  updateAdvisor(input: {id: $id, version: 1, active: false}) {
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AccompanimentsUpdateAdvisorMutation, AccompanimentsUpdateAdvisorMutationVariables>;
+export const InteractionsLogDocument = new TypedDocumentString(`
+    mutation InteractionsLog($input: LogInteractionInput!) {
+  logInteraction(input: $input) {
+    ...InteractionsInteractionFields
+  }
+}
+    fragment InteractionsInteractionFields on Interaction {
+  id
+  accompanimentId
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  version
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}`) as unknown as TypedDocumentString<InteractionsLogMutation, InteractionsLogMutationVariables>;
+export const InteractionsUpdateDocument = new TypedDocumentString(`
+    mutation InteractionsUpdate($input: UpdateInteractionInput!) {
+  updateInteraction(input: $input) {
+    ...InteractionsInteractionFields
+  }
+}
+    fragment InteractionsInteractionFields on Interaction {
+  id
+  accompanimentId
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  version
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}`) as unknown as TypedDocumentString<InteractionsUpdateMutation, InteractionsUpdateMutationVariables>;
+export const InteractionsPageDocument = new TypedDocumentString(`
+    query InteractionsPage($id: ID!, $first: Int, $after: String) {
+  interactions(accompanimentId: $id, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        occurredOn
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InteractionsPageQuery, InteractionsPageQueryVariables>;
+export const FileRecentAndAllInteractionsDocument = new TypedDocumentString(`
+    query FileRecentAndAllInteractions($id: ID!) {
+  accompaniment(id: $id) {
+    interactionCount
+    recent: interactions(first: 3) {
+      id
+    }
+    all: interactions {
+      id
+      occurredOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FileRecentAndAllInteractionsQuery, FileRecentAndAllInteractionsQueryVariables>;
+export const InteractionsAccompanimentsDocument = new TypedDocumentString(`
+    query InteractionsAccompaniments($companyId: ID!) {
+  accompaniments(filter: {companyId: $companyId}) {
+    edges {
+      node {
+        regionCode
+        interactionCount
+        interactions(first: 2) {
+          occurredOn
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InteractionsAccompanimentsQuery, InteractionsAccompanimentsQueryVariables>;
+export const FileInteractionCountDocument = new TypedDocumentString(`
+    query FileInteractionCount($id: ID!) {
+  accompaniment(id: $id) {
+    interactionCount
+    interactions {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FileInteractionCountQuery, FileInteractionCountQueryVariables>;
+export const FileFirstInteractionsDocument = new TypedDocumentString(`
+    query FileFirstInteractions($id: ID!, $n: Int) {
+  accompaniment(id: $id) {
+    interactions(first: $n) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FileFirstInteractionsQuery, FileFirstInteractionsQueryVariables>;
 export const CreateAdvisorDocument = new TypedDocumentString(`
     mutation CreateAdvisor($input: CreateAdvisorInput!) {
   createAdvisor(input: $input) {
@@ -1206,6 +2374,199 @@ export const UpdateAdvisorDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<UpdateAdvisorMutation, UpdateAdvisorMutationVariables>;
+export const AdvisorsCreateDocument = new TypedDocumentString(`
+    mutation AdvisorsCreate($input: CreateAdvisorInput!) {
+  createAdvisor(input: $input) {
+    id
+    email
+    fullName
+    role
+    regions {
+      code
+    }
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AdvisorsCreateMutation, AdvisorsCreateMutationVariables>;
+export const AdvisorsMeDocument = new TypedDocumentString(`
+    query AdvisorsMe {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdvisorsMeQuery, AdvisorsMeQueryVariables>;
+export const MoveAdvisorToLaurentidesDocument = new TypedDocumentString(`
+    mutation MoveAdvisorToLaurentides($id: ID!) {
+  updateAdvisor(
+    input: {id: $id, version: 1, regionCodes: ["14", "15"], fullName: "Léa Roy"}
+  ) {
+    fullName
+    regions {
+      code
+    }
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<MoveAdvisorToLaurentidesMutation, MoveAdvisorToLaurentidesMutationVariables>;
+export const RenameAdvisorDocument = new TypedDocumentString(`
+    mutation RenameAdvisor($id: ID!, $n: String!) {
+  updateAdvisor(input: {id: $id, version: 1, fullName: $n}) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RenameAdvisorMutation, RenameAdvisorMutationVariables>;
+export const DeactivateUnknownAdvisorDocument = new TypedDocumentString(`
+    mutation DeactivateUnknownAdvisor {
+  updateAdvisor(
+    input: {id: "00000000-0000-4000-8000-000000000000", version: 1, active: false}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateUnknownAdvisorMutation, DeactivateUnknownAdvisorMutationVariables>;
+export const AbitibiAdvisorsPageDocument = new TypedDocumentString(`
+    query AbitibiAdvisorsPage($after: String) {
+  advisors(first: 2, after: $after, filter: {regionCode: "08", role: ADVISOR}) {
+    totalCount
+    edges {
+      node {
+        fullName
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AbitibiAdvisorsPageQuery, AbitibiAdvisorsPageQueryVariables>;
+export const AdvisorsPageTooLargeDocument = new TypedDocumentString(`
+    query AdvisorsPageTooLarge {
+  advisors(first: 201) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdvisorsPageTooLargeQuery, AdvisorsPageTooLargeQueryVariables>;
+export const AdvisorsAfterBadCursorDocument = new TypedDocumentString(`
+    query AdvisorsAfterBadCursor {
+  advisors(first: 2, after: "bm90LWEtY3Vyc29y") {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdvisorsAfterBadCursorQuery, AdvisorsAfterBadCursorQueryVariables>;
+export const BenchmarkAdvisorListDocument = new TypedDocumentString(`
+    query BenchmarkAdvisorList($first: Int!, $regionCodes: [String!]) {
+  companies(first: $first, filter: {regionCodes: $regionCodes}) {
+    edges {
+      node {
+        id
+        legalName
+        region {
+          code
+          name
+        }
+        accompaniments(status: [OPEN]) {
+          id
+          openedOn
+          advisor {
+            fullName
+          }
+          interactions(first: 3) {
+            occurredOn
+            kind
+            summary
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkAdvisorListQuery, BenchmarkAdvisorListQueryVariables>;
+export const BenchmarkEmployerCountsDocument = new TypedDocumentString(`
+    query BenchmarkEmployerCounts($period: PeriodInput!) {
+  employerCountsByRegion(period: $period) {
+    from
+    to
+    employersAccompanied
+    newEmployers
+    byRegion {
+      region {
+        code
+        name
+      }
+      employersAccompanied
+      newEmployers
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkEmployerCountsQuery, BenchmarkEmployerCountsQueryVariables>;
+export const BenchmarkRegionalReportDocument = new TypedDocumentString(`
+    query BenchmarkRegionalReport($regionCode: String!, $period: PeriodInput!) {
+  regionalReport(regionCode: $regionCode, period: $period) {
+    from
+    to
+    employersAccompanied
+    newEmployers
+    filesOpened
+    filesClosed
+    interactions
+    interactionMinutes
+    advisors
+    needsByCategory {
+      nocBroadCategory
+      label
+      needs
+      positions
+      filledPositions
+      openPositions
+    }
+    journeesQuebec {
+      participations
+      attended
+      candidatesMet
+      offersMade
+      hires
+    }
+    portailReferrals {
+      referred
+      accountCreated
+      offerPosted
+      candidatesReceived
+      hired
+    }
+    servicePoints {
+      name
+      municipality
+    }
+    markdown
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkRegionalReportQuery, BenchmarkRegionalReportQueryVariables>;
+export const BenchmarkWorklistDocument = new TypedDocumentString(`
+    query BenchmarkWorklist {
+  myWorklist {
+    reason
+    ageDays
+    companyId
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkWorklistQuery, BenchmarkWorklistQueryVariables>;
+export const BenchmarkLogInteractionDocument = new TypedDocumentString(`
+    mutation BenchmarkLogInteraction($input: LogInteractionInput!) {
+  logInteraction(input: $input) {
+    id
+    occurredOn
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkLogInteractionMutation, BenchmarkLogInteractionMutationVariables>;
+export const BenchmarkCreateCompanyDocument = new TypedDocumentString(`
+    mutation BenchmarkCreateCompany($input: CreateCompanyInput!) {
+  createCompany(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<BenchmarkCreateCompanyMutation, BenchmarkCreateCompanyMutationVariables>;
 export const CreateCompanyDocument = new TypedDocumentString(`
     mutation CreateCompany($input: CreateCompanyInput!) {
   createCompany(input: $input) {
@@ -1435,6 +2796,192 @@ export const UpdateCompanyDocument = new TypedDocumentString(`
   version
   updatedAt
 }`) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
+export const UpdateCompanyContactDocument = new TypedDocumentString(`
+    mutation UpdateCompanyContact($input: UpdateCompanyContactInput!) {
+  updateCompanyContact(input: $input) {
+    id
+    title
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCompanyContactMutation, UpdateCompanyContactMutationVariables>;
+export const CompaniesCreateDocument = new TypedDocumentString(`
+    mutation CompaniesCreate($input: CreateCompanyInput!) {
+  createCompany(input: $input) {
+    id
+    legalName
+    otherNames
+    neq
+    naicsCode
+    naicsSector
+    sizeBand
+    ownership
+    address
+    municipality
+    postalCode
+    region {
+      code
+      name
+    }
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesCreateMutation, CompaniesCreateMutationVariables>;
+export const CompaniesPossibleDuplicateCompaniesDocument = new TypedDocumentString(`
+    query CompaniesPossibleDuplicateCompanies {
+  byName: possibleDuplicateCompanies(legalName: "aciers outaouais") {
+    company {
+      id
+    }
+    reason
+    similarity
+  }
+  byNeq: possibleDuplicateCompanies(
+    legalName: "Nom sans rapport"
+    neq: "1177 777 777"
+  ) {
+    company {
+      id
+    }
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesPossibleDuplicateCompaniesQuery, CompaniesPossibleDuplicateCompaniesQueryVariables>;
+export const MoveCompanyToAmosDocument = new TypedDocumentString(`
+    mutation MoveCompanyToAmos($id: ID!) {
+  updateCompany(
+    input: {id: $id, version: 1, municipality: "Amos", naicsCode: "321"}
+  ) {
+    municipality
+    naicsCode
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<MoveCompanyToAmosMutation, MoveCompanyToAmosMutationVariables>;
+export const SetCompanyMunicipalityDocument = new TypedDocumentString(`
+    mutation SetCompanyMunicipality($id: ID!, $m: String!) {
+  updateCompany(input: {id: $id, version: 1, municipality: $m}) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SetCompanyMunicipalityMutation, SetCompanyMunicipalityMutationVariables>;
+export const SetCompanyNeqDocument = new TypedDocumentString(`
+    mutation SetCompanyNeq($id: ID!) {
+  updateCompany(input: {id: $id, version: 1, neq: "1160000001"}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetCompanyNeqMutation, SetCompanyNeqMutationVariables>;
+export const CompanyByMalformedIdDocument = new TypedDocumentString(`
+    query CompanyByMalformedId {
+  company(id: "pas-un-uuid") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyByMalformedIdQuery, CompanyByMalformedIdQueryVariables>;
+export const UpdateUnknownCompanyDocument = new TypedDocumentString(`
+    mutation UpdateUnknownCompany {
+  updateCompany(
+    input: {id: "00000000-0000-4000-8000-000000000001", version: 1, municipality: "Laval"}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUnknownCompanyMutation, UpdateUnknownCompanyMutationVariables>;
+export const SearchCompanyNamesDocument = new TypedDocumentString(`
+    query SearchCompanyNames($s: String!, $n: Int) {
+  companies(first: $n, filter: {search: $s}) {
+    totalCount
+    edges {
+      node {
+        legalName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchCompanyNamesQuery, SearchCompanyNamesQueryVariables>;
+export const CompaniesByNeqPrefixPageDocument = new TypedDocumentString(`
+    query CompaniesByNeqPrefixPage($after: String) {
+  companies(first: 2, after: $after, filter: {search: "115"}) {
+    edges {
+      node {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesByNeqPrefixPageQuery, CompaniesByNeqPrefixPageQueryVariables>;
+export const CompanyByFormattedNeqDocument = new TypedDocumentString(`
+    query CompanyByFormattedNeq {
+  companyByNeq(neq: "1150 000 001") {
+    legalName
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyByFormattedNeqQuery, CompanyByFormattedNeqQueryVariables>;
+export const CompanyByShortNeqDocument = new TypedDocumentString(`
+    query CompanyByShortNeq {
+  companyByNeq(neq: "12") {
+    legalName
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyByShortNeqQuery, CompanyByShortNeqQueryVariables>;
+export const AddHumanResourcesContactDocument = new TypedDocumentString(`
+    mutation AddHumanResourcesContact($id: ID!) {
+  addCompanyContact(
+    input: {companyId: $id, firstName: "Émilie", lastName: "Bélanger", title: "Directrice des ressources humaines", email: "Emilie.Belanger@example.qc.ca", phone: "819 555-0101"}
+  ) {
+    id
+    email
+    preferredLanguage
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AddHumanResourcesContactMutation, AddHumanResourcesContactMutationVariables>;
+export const CompaniesUpdateCompanyContactDocument = new TypedDocumentString(`
+    mutation CompaniesUpdateCompanyContact($id: ID!) {
+  updateCompanyContact(input: {id: $id, version: 1, preferredLanguage: EN}) {
+    preferredLanguage
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesUpdateCompanyContactMutation, CompaniesUpdateCompanyContactMutationVariables>;
+export const CompanyContactNamesDocument = new TypedDocumentString(`
+    query CompanyContactNames($id: ID!) {
+  company(id: $id) {
+    contacts {
+      firstName
+      lastName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyContactNamesQuery, CompanyContactNamesQueryVariables>;
+export const CompaniesRemoveCompanyContactDocument = new TypedDocumentString(`
+    mutation CompaniesRemoveCompanyContact($id: ID!) {
+  removeCompanyContact(id: $id)
+}
+    `) as unknown as TypedDocumentString<CompaniesRemoveCompanyContactMutation, CompaniesRemoveCompanyContactMutationVariables>;
+export const AddContactWithBadEmailDocument = new TypedDocumentString(`
+    mutation AddContactWithBadEmail($id: ID!) {
+  addCompanyContact(
+    input: {companyId: $id, firstName: "A", lastName: "B", email: "pas-valide"}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddContactWithBadEmailMutation, AddContactWithBadEmailMutationVariables>;
+export const AddContactToUnknownCompanyDocument = new TypedDocumentString(`
+    mutation AddContactToUnknownCompany {
+  addCompanyContact(
+    input: {companyId: "00000000-0000-4000-8000-000000000002", firstName: "A", lastName: "B"}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddContactToUnknownCompanyMutation, AddContactToUnknownCompanyMutationVariables>;
 export const CreateJourneesQuebecEventDocument = new TypedDocumentString(`
     mutation CreateJourneesQuebecEvent($input: CreateJourneesQuebecEventInput!) {
   createJourneesQuebecEvent(input: $input) {
@@ -1549,6 +3096,276 @@ export const RecordEventOutcomeDocument = new TypedDocumentString(`
   hires
   version
 }`) as unknown as TypedDocumentString<RecordEventOutcomeMutation, RecordEventOutcomeMutationVariables>;
+export const UpdateJourneesQuebecEventDocument = new TypedDocumentString(`
+    mutation UpdateJourneesQuebecEvent($input: UpdateJourneesQuebecEventInput!) {
+  updateJourneesQuebecEvent(input: $input) {
+    id
+    name
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateJourneesQuebecEventMutation, UpdateJourneesQuebecEventMutationVariables>;
+export const JourneesQuebecCreateEventDocument = new TypedDocumentString(`
+    mutation JourneesQuebecCreateEvent($input: CreateJourneesQuebecEventInput!) {
+  createJourneesQuebecEvent(input: $input) {
+    ...JourneesQuebecEventFields
+  }
+}
+    fragment JourneesQuebecEventFields on JourneesQuebecEvent {
+  id
+  name
+  city
+  country
+  mode
+  startsOn
+  endsOn
+  registrationDeadline
+  status
+  version
+}`) as unknown as TypedDocumentString<JourneesQuebecCreateEventMutation, JourneesQuebecCreateEventMutationVariables>;
+export const JourneesQuebecUpdateEventDocument = new TypedDocumentString(`
+    mutation JourneesQuebecUpdateEvent($input: UpdateJourneesQuebecEventInput!) {
+  updateJourneesQuebecEvent(input: $input) {
+    ...JourneesQuebecEventFields
+  }
+}
+    fragment JourneesQuebecEventFields on JourneesQuebecEvent {
+  id
+  name
+  city
+  country
+  mode
+  startsOn
+  endsOn
+  registrationDeadline
+  status
+  version
+}`) as unknown as TypedDocumentString<JourneesQuebecUpdateEventMutation, JourneesQuebecUpdateEventMutationVariables>;
+export const JourneesQuebecEventByIdDocument = new TypedDocumentString(`
+    query JourneesQuebecEventById($id: ID!) {
+  journeesQuebecEvent(id: $id) {
+    ...JourneesQuebecEventFields
+  }
+}
+    fragment JourneesQuebecEventFields on JourneesQuebecEvent {
+  id
+  name
+  city
+  country
+  mode
+  startsOn
+  endsOn
+  registrationDeadline
+  status
+  version
+}`) as unknown as TypedDocumentString<JourneesQuebecEventByIdQuery, JourneesQuebecEventByIdQueryVariables>;
+export const JourneesQuebecEventsPageDocument = new TypedDocumentString(`
+    query JourneesQuebecEventsPage($filter: JourneesQuebecEventFilter, $first: Int, $after: String) {
+  journeesQuebecEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JourneesQuebecEventsPageQuery, JourneesQuebecEventsPageQueryVariables>;
+export const JourneesQuebecRegisterDocument = new TypedDocumentString(`
+    mutation JourneesQuebecRegister($input: RegisterForEventInput!) {
+  registerForEvent(input: $input) {
+    ...JourneesQuebecParticipationFields
+  }
+}
+    fragment JourneesQuebecParticipationFields on EventParticipation {
+  id
+  status
+  registeredOn
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  positionsOffered
+  version
+  event {
+    id
+  }
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  recruitmentNeeds {
+    id
+    positions
+  }
+}`) as unknown as TypedDocumentString<JourneesQuebecRegisterMutation, JourneesQuebecRegisterMutationVariables>;
+export const JourneesQuebecConfirmDocument = new TypedDocumentString(`
+    mutation JourneesQuebecConfirm($id: ID!, $version: Int) {
+  confirmParticipation(id: $id, version: $version) {
+    ...JourneesQuebecParticipationFields
+  }
+}
+    fragment JourneesQuebecParticipationFields on EventParticipation {
+  id
+  status
+  registeredOn
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  positionsOffered
+  version
+  event {
+    id
+  }
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  recruitmentNeeds {
+    id
+    positions
+  }
+}`) as unknown as TypedDocumentString<JourneesQuebecConfirmMutation, JourneesQuebecConfirmMutationVariables>;
+export const JourneesQuebecWithdrawDocument = new TypedDocumentString(`
+    mutation JourneesQuebecWithdraw($id: ID!, $version: Int) {
+  withdrawFromEvent(id: $id, version: $version) {
+    ...JourneesQuebecParticipationFields
+  }
+}
+    fragment JourneesQuebecParticipationFields on EventParticipation {
+  id
+  status
+  registeredOn
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  positionsOffered
+  version
+  event {
+    id
+  }
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  recruitmentNeeds {
+    id
+    positions
+  }
+}`) as unknown as TypedDocumentString<JourneesQuebecWithdrawMutation, JourneesQuebecWithdrawMutationVariables>;
+export const JourneesQuebecAttendDocument = new TypedDocumentString(`
+    mutation JourneesQuebecAttend($id: ID!, $version: Int) {
+  markAttended(id: $id, version: $version) {
+    ...JourneesQuebecParticipationFields
+  }
+}
+    fragment JourneesQuebecParticipationFields on EventParticipation {
+  id
+  status
+  registeredOn
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  positionsOffered
+  version
+  event {
+    id
+  }
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  recruitmentNeeds {
+    id
+    positions
+  }
+}`) as unknown as TypedDocumentString<JourneesQuebecAttendMutation, JourneesQuebecAttendMutationVariables>;
+export const JourneesQuebecOutcomeDocument = new TypedDocumentString(`
+    mutation JourneesQuebecOutcome($input: RecordEventOutcomeInput!) {
+  recordEventOutcome(input: $input) {
+    ...JourneesQuebecParticipationFields
+  }
+}
+    fragment JourneesQuebecParticipationFields on EventParticipation {
+  id
+  status
+  registeredOn
+  candidatesMet
+  interviewsHeld
+  offersMade
+  hires
+  positionsOffered
+  version
+  event {
+    id
+  }
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  recruitmentNeeds {
+    id
+    positions
+  }
+}`) as unknown as TypedDocumentString<JourneesQuebecOutcomeMutation, JourneesQuebecOutcomeMutationVariables>;
+export const JourneesQuebecSummaryDocument = new TypedDocumentString(`
+    query JourneesQuebecSummary($id: ID!) {
+  journeesQuebecEvent(id: $id) {
+    summary {
+      coversAllRegions
+      companiesRegistered
+      companiesAttended
+      positionsOffered
+      candidatesMet
+      interviewsHeld
+      offersMade
+      hires
+      byRegion {
+        regionCode
+        region {
+          code
+          name
+        }
+        companiesRegistered
+        companiesAttended
+        positionsOffered
+        candidatesMet
+        interviewsHeld
+        offersMade
+        hires
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JourneesQuebecSummaryQuery, JourneesQuebecSummaryQueryVariables>;
+export const JourneesQuebecJourneesQuebecEventDocument = new TypedDocumentString(`
+    query JourneesQuebecJourneesQuebecEvent($id: ID!) {
+  journeesQuebecEvent(id: $id) {
+    participations {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JourneesQuebecJourneesQuebecEventQuery, JourneesQuebecJourneesQuebecEventQueryVariables>;
 export const ReferToPortailDocument = new TypedDocumentString(`
     mutation ReferToPortail($input: ReferToPortailInput!) {
   referToPortail(input: $input) {
@@ -1592,6 +3409,208 @@ export const PortailFunnelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortailFunnelQuery, PortailFunnelQueryVariables>;
+export const PortailReferralsReferDocument = new TypedDocumentString(`
+    mutation PortailReferralsRefer($input: ReferToPortailInput!) {
+  referToPortail(input: $input) {
+    ...PortailReferralsReferralFields
+  }
+}
+    fragment PortailReferralsReferralFields on PortailReferral {
+  id
+  step
+  referredOn
+  accountCreatedOn
+  offerPostedOn
+  candidatesReceivedOn
+  hiredOn
+  endedOn
+  stepChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}`) as unknown as TypedDocumentString<PortailReferralsReferMutation, PortailReferralsReferMutationVariables>;
+export const PortailReferralsAdvanceDocument = new TypedDocumentString(`
+    mutation PortailReferralsAdvance($input: AdvancePortailReferralInput!) {
+  advancePortailReferral(input: $input) {
+    ...PortailReferralsReferralFields
+  }
+}
+    fragment PortailReferralsReferralFields on PortailReferral {
+  id
+  step
+  referredOn
+  accountCreatedOn
+  offerPostedOn
+  candidatesReceivedOn
+  hiredOn
+  endedOn
+  stepChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}`) as unknown as TypedDocumentString<PortailReferralsAdvanceMutation, PortailReferralsAdvanceMutationVariables>;
+export const PortailReferralsOneDocument = new TypedDocumentString(`
+    query PortailReferralsOne($id: ID!) {
+  portailReferral(id: $id) {
+    ...PortailReferralsReferralFields
+  }
+}
+    fragment PortailReferralsReferralFields on PortailReferral {
+  id
+  step
+  referredOn
+  accountCreatedOn
+  offerPostedOn
+  candidatesReceivedOn
+  hiredOn
+  endedOn
+  stepChangedOn
+  version
+  company {
+    id
+  }
+  advisor {
+    id
+  }
+  accompaniment {
+    id
+  }
+}`) as unknown as TypedDocumentString<PortailReferralsOneQuery, PortailReferralsOneQueryVariables>;
+export const PortailReferralsListDocument = new TypedDocumentString(`
+    query PortailReferralsList($filter: PortailReferralFilter, $first: Int, $after: String) {
+  portailReferrals(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortailReferralsListQuery, PortailReferralsListQueryVariables>;
+export const PortailReferralsCompanyReferralsDocument = new TypedDocumentString(`
+    query PortailReferralsCompanyReferrals($id: ID!) {
+  company(id: $id) {
+    id
+    portailReferrals {
+      id
+      step
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortailReferralsCompanyReferralsQuery, PortailReferralsCompanyReferralsQueryVariables>;
+export const PortailReferralsFunnelDocument = new TypedDocumentString(`
+    query PortailReferralsFunnel($period: PeriodInput!, $regionCodes: [String!]) {
+  portailFunnel(period: $period, regionCodes: $regionCodes) {
+    from
+    to
+    regionCodes
+    referred
+    declined
+    abandoned
+    inProgress
+    steps {
+      step
+      reached
+      conversionRate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortailReferralsFunnelQuery, PortailReferralsFunnelQueryVariables>;
+export const LectureFicheDocument = new TypedDocumentString(`
+    query LectureFiche($id: ID!) {
+  company(id: $id) {
+    id
+    contacts {
+      id
+      firstName
+      lastName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LectureFicheQuery, LectureFicheQueryVariables>;
+export const PrivacyAccessLogDocument = new TypedDocumentString(`
+    query PrivacyAccessLog($filter: PersonalInformationAccessFilter, $first: Int, $after: String) {
+  personalInformationAccessLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        accessedAt
+        advisorId
+        contactId
+        companyId
+        via
+        path
+        operationName
+        requestId
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyAccessLogQuery, PrivacyAccessLogQueryVariables>;
+export const PrivacyExportDocument = new TypedDocumentString(`
+    query PrivacyExport($id: ID!) {
+  contactPersonalInformation(contactId: $id) {
+    contact {
+      id
+      firstName
+      lastName
+      email
+      phone
+      title
+    }
+    anonymizedAt
+    company {
+      id
+      legalName
+      neq
+    }
+    auditEntries {
+      action
+      entityId
+      before
+      after
+    }
+    accessLog {
+      advisorId
+      contactId
+      via
+      path
+    }
+    json
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyExportQuery, PrivacyExportQueryVariables>;
+export const PrivacyRemoveCompanyContactDocument = new TypedDocumentString(`
+    mutation PrivacyRemoveCompanyContact($id: ID!) {
+  removeCompanyContact(id: $id)
+}
+    `) as unknown as TypedDocumentString<PrivacyRemoveCompanyContactMutation, PrivacyRemoveCompanyContactMutationVariables>;
 export const CreateRecruitmentNeedDocument = new TypedDocumentString(`
     mutation CreateRecruitmentNeed($input: CreateRecruitmentNeedInput!) {
   createRecruitmentNeed(input: $input) {
@@ -1622,6 +3641,115 @@ export const CloseRecruitmentNeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloseRecruitmentNeedMutation, CloseRecruitmentNeedMutationVariables>;
+export const UpdateRecruitmentNeedDocument = new TypedDocumentString(`
+    mutation UpdateRecruitmentNeed($input: UpdateRecruitmentNeedInput!) {
+  updateRecruitmentNeed(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRecruitmentNeedMutation, UpdateRecruitmentNeedMutationVariables>;
+export const CancelRecruitmentNeedDocument = new TypedDocumentString(`
+    mutation CancelRecruitmentNeed($input: CloseRecruitmentNeedInput!) {
+  cancelRecruitmentNeed(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelRecruitmentNeedMutation, CancelRecruitmentNeedMutationVariables>;
+export const CreateRecruitmentNeedDetailDocument = new TypedDocumentString(`
+    mutation CreateRecruitmentNeedDetail($input: CreateRecruitmentNeedInput!) {
+  createRecruitmentNeed(input: $input) {
+    id
+    nocCode
+    nocBroadCategory
+    teer
+    title
+    positions
+    positionsFilled
+    hourlyWage
+    frenchLevel
+    channels
+    status
+    openedOn
+    version
+    workRegion {
+      code
+    }
+    company {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRecruitmentNeedDetailMutation, CreateRecruitmentNeedDetailMutationVariables>;
+export const RecordPositionsFilledStatusDocument = new TypedDocumentString(`
+    mutation RecordPositionsFilledStatus($id: ID!, $f: Int!) {
+  recordPositionsFilled(input: {id: $id, positionsFilled: $f}) {
+    positionsFilled
+    status
+    closedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPositionsFilledStatusMutation, RecordPositionsFilledStatusMutationVariables>;
+export const CloseRecruitmentNeedStatusDocument = new TypedDocumentString(`
+    mutation CloseRecruitmentNeedStatus($id: ID!) {
+  closeRecruitmentNeed(input: {id: $id}) {
+    status
+    positionsFilled
+  }
+}
+    `) as unknown as TypedDocumentString<CloseRecruitmentNeedStatusMutation, CloseRecruitmentNeedStatusMutationVariables>;
+export const RecruitmentNeedIdsDocument = new TypedDocumentString(`
+    query RecruitmentNeedIds {
+  recruitmentNeeds(first: 200) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecruitmentNeedIdsQuery, RecruitmentNeedIdsQueryVariables>;
+export const NeedsSummaryByWorkRegionAndTeerDocument = new TypedDocumentString(`
+    query NeedsSummaryByWorkRegionAndTeer {
+  recruitmentNeedsSummary(groupBy: [WORK_REGION, TEER]) {
+    workRegionCode
+    workRegion {
+      name
+    }
+    teer
+    needs
+    positions
+    openPositions
+    filledPositions
+  }
+}
+    `) as unknown as TypedDocumentString<NeedsSummaryByWorkRegionAndTeerQuery, NeedsSummaryByWorkRegionAndTeerQueryVariables>;
+export const NeedsSummaryByChannelDocument = new TypedDocumentString(`
+    query NeedsSummaryByChannel {
+  recruitmentNeedsSummary(groupBy: [CHANNEL]) {
+    channel
+    needs
+  }
+}
+    `) as unknown as TypedDocumentString<NeedsSummaryByChannelQuery, NeedsSummaryByChannelQueryVariables>;
+export const NeedsSummaryByBroadCategoryDocument = new TypedDocumentString(`
+    query NeedsSummaryByBroadCategory {
+  recruitmentNeedsSummary(groupBy: [NOC_BROAD_CATEGORY]) {
+    nocBroadCategory
+    positions
+  }
+}
+    `) as unknown as TypedDocumentString<NeedsSummaryByBroadCategoryQuery, NeedsSummaryByBroadCategoryQueryVariables>;
+export const RecruitmentNeedsTotalDocument = new TypedDocumentString(`
+    query RecruitmentNeedsTotal {
+  recruitmentNeeds {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<RecruitmentNeedsTotalQuery, RecruitmentNeedsTotalQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   regions {
@@ -1739,6 +3867,50 @@ export const UpdateServicePointDocument = new TypedDocumentString(`
   }
   version
 }`) as unknown as TypedDocumentString<UpdateServicePointMutation, UpdateServicePointMutationVariables>;
+export const RecordTimestampsDocument = new TypedDocumentString(`
+    query RecordTimestamps($period: PeriodInput!) {
+  me {
+    regions {
+      code
+      version
+      createdAt
+      updatedAt
+    }
+  }
+  employerCountsByRegion(period: $period) {
+    byRegion {
+      region {
+        code
+        version
+        createdAt
+        updatedAt
+      }
+    }
+  }
+  regionalReport(regionCode: "13", period: $period) {
+    region {
+      code
+      createdAt
+      updatedAt
+    }
+    servicePoints {
+      name
+      version
+      createdAt
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordTimestampsQuery, RecordTimestampsQueryVariables>;
+export const UpdateRegionDocument = new TypedDocumentString(`
+    mutation UpdateRegion($input: UpdateRegionInput!) {
+  updateRegion(input: $input) {
+    code
+    name
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRegionMutation, UpdateRegionMutationVariables>;
 export const EmployerCountsDocument = new TypedDocumentString(`
     query EmployerCounts($period: PeriodInput!, $filter: EmployerCountsFilter) {
   employerCountsByRegion(period: $period, filter: $filter) {
@@ -1810,6 +3982,178 @@ export const RegionalReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionalReportQuery, RegionalReportQueryVariables>;
+export const ScopingFilesDocument = new TypedDocumentString(`
+    query ScopingFiles($filter: AccompanimentFilter) {
+  accompaniments(filter: $filter, first: 200) {
+    totalCount
+    edges {
+      node {
+        id
+        regionCode
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingFilesQuery, ScopingFilesQueryVariables>;
+export const ScopingFileDocument = new TypedDocumentString(`
+    query ScopingFile($id: ID!) {
+  accompaniment(id: $id) {
+    id
+    regionCode
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingFileQuery, ScopingFileQueryVariables>;
+export const ScopingInteractionsDocument = new TypedDocumentString(`
+    query ScopingInteractions($id: ID!) {
+  interactions(accompanimentId: $id) {
+    totalCount
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingInteractionsQuery, ScopingInteractionsQueryVariables>;
+export const ScopingCompanyDocument = new TypedDocumentString(`
+    query ScopingCompany($id: ID!) {
+  company(id: $id) {
+    id
+    regionCode
+    contacts {
+      id
+    }
+    accompaniments {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingCompanyQuery, ScopingCompanyQueryVariables>;
+export const ScopingDirectoryDocument = new TypedDocumentString(`
+    query ScopingDirectory($filter: CompanyFilter) {
+  companies(filter: $filter, first: 200) {
+    totalCount
+    edges {
+      node {
+        id
+        regionCode
+        contacts {
+          id
+          lastName
+          email
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingDirectoryQuery, ScopingDirectoryQueryVariables>;
+export const ScopingOpenDocument = new TypedDocumentString(`
+    mutation ScopingOpen($input: OpenAccompanimentInput!) {
+  openAccompaniment(input: $input) {
+    id
+    regionCode
+    advisor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingOpenMutation, ScopingOpenMutationVariables>;
+export const ScopingHoldDocument = new TypedDocumentString(`
+    mutation ScopingHold($input: PutAccompanimentOnHoldInput!) {
+  putAccompanimentOnHold(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingHoldMutation, ScopingHoldMutationVariables>;
+export const ScopingResumeDocument = new TypedDocumentString(`
+    mutation ScopingResume($input: ResumeAccompanimentInput!) {
+  resumeAccompaniment(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingResumeMutation, ScopingResumeMutationVariables>;
+export const ScopingCloseDocument = new TypedDocumentString(`
+    mutation ScopingClose($input: CloseAccompanimentInput!) {
+  closeAccompaniment(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingCloseMutation, ScopingCloseMutationVariables>;
+export const ScopingLogDocument = new TypedDocumentString(`
+    mutation ScopingLog($input: LogInteractionInput!) {
+  logInteraction(input: $input) {
+    id
+    advisor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingLogMutation, ScopingLogMutationVariables>;
+export const ScopingUpdateInteractionDocument = new TypedDocumentString(`
+    mutation ScopingUpdateInteraction($input: UpdateInteractionInput!) {
+  updateInteraction(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingUpdateInteractionMutation, ScopingUpdateInteractionMutationVariables>;
+export const ScopingCreateCompanyDocument = new TypedDocumentString(`
+    mutation ScopingCreateCompany($input: CreateCompanyInput!) {
+  createCompany(input: $input) {
+    id
+    regionCode
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingCreateCompanyMutation, ScopingCreateCompanyMutationVariables>;
+export const ScopingUpdateCompanyDocument = new TypedDocumentString(`
+    mutation ScopingUpdateCompany($input: UpdateCompanyInput!) {
+  updateCompany(input: $input) {
+    id
+    regionCode
+    municipality
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingUpdateCompanyMutation, ScopingUpdateCompanyMutationVariables>;
+export const ScopingAddContactDocument = new TypedDocumentString(`
+    mutation ScopingAddContact($input: AddCompanyContactInput!) {
+  addCompanyContact(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingAddContactMutation, ScopingAddContactMutationVariables>;
+export const ScopingUpdateContactDocument = new TypedDocumentString(`
+    mutation ScopingUpdateContact($input: UpdateCompanyContactInput!) {
+  updateCompanyContact(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingUpdateContactMutation, ScopingUpdateContactMutationVariables>;
+export const ScopingTrailDocument = new TypedDocumentString(`
+    query ScopingTrail($type: String!, $id: String!) {
+  auditTrail(entityType: $type, entityId: $id) {
+    totalCount
+    edges {
+      node {
+        action
+        entityType
+        entityId
+        actorId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingTrailQuery, ScopingTrailQueryVariables>;
+export const ScopingMeDocument = new TypedDocumentString(`
+    query ScopingMe {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScopingMeQuery, ScopingMeQueryVariables>;
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   signInOptions {

@@ -1,3 +1,13 @@
+import {
+  AccompanimentsCloseDocument as CLOSE,
+  AccompanimentsHoldDocument as HOLD,
+  AccompanimentsListDocument as LIST,
+  AccompanimentsOpenDocument as OPEN,
+  AccompanimentsReassignDocument as REASSIGN,
+  AccompanimentsResumeDocument as RESUME,
+  AccompanimentsUpdateAdvisorDocument,
+  type TypedDocumentString,
+} from '../operations/generated.js';
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
 import {
   closeFile,
@@ -10,22 +20,6 @@ import {
 } from './support/factories.js';
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
-
-const FILE = `id regionCode status serviceLevel themes openedOn closedOn outcome statusChangedOn version
-  company { id } advisor { id }`;
-
-const OPEN = `mutation ($input: OpenAccompanimentInput!) { openAccompaniment(input: $input) { ${FILE} } }`;
-const HOLD = `mutation ($input: PutAccompanimentOnHoldInput!) { putAccompanimentOnHold(input: $input) { ${FILE} } }`;
-const RESUME = `mutation ($input: ResumeAccompanimentInput!) { resumeAccompaniment(input: $input) { ${FILE} } }`;
-const CLOSE = `mutation ($input: CloseAccompanimentInput!) { closeAccompaniment(input: $input) { ${FILE} } }`;
-const REASSIGN = `mutation ($input: ReassignAccompanimentInput!) { reassignAccompaniment(input: $input) { ${FILE} } }`;
-
-const LIST = `query ($filter: AccompanimentFilter, $first: Int, $after: String) {
-  accompaniments(filter: $filter, first: $first, after: $after) {
-    totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }
-  }
-}`;
-
 
 describe('accompaniment files', () => {
   let app: TestApp;
@@ -47,12 +41,7 @@ describe('accompaniment files', () => {
   });
   afterAll(() => app.close());
 
-  /** Row counts that a refused mutation must leave unchanged. */
-  const counts = async () => ({
-    accompaniments: await app.count('accompaniments'),
-    interactions: await app.count('interactions'),
-    audit: await app.count('audit_log'),
-  });
+  const counts = () => app.counts({ accompaniments: 'accompaniments', interactions: 'interactions', audit: 'audit_log' });
   const fileRow = async (id: string) =>
     (
       await app.sql(
@@ -60,8 +49,8 @@ describe('accompaniment files', () => {
         [id],
       )
     )[0];
-  const call = (mutation: string, input: Record<string, unknown>, as?: string) =>
-    app.graphql(mutation, { variables: { input }, as });
+  const call = <R>(mutation: TypedDocumentString<R, never>, input: Record<string, unknown>, as?: string) =>
+    app.request(mutation, { input } as never, { as });
   const auditOf = (id: string) =>
     app.sql(
       `SELECT l.action, l.before, l.after, a.email AS actor
@@ -429,9 +418,7 @@ describe('accompaniment files', () => {
       const file = await lavalFile();
       const inactive = await createAdvisor(app, { regionCodes: ['13'] });
       dataOf(
-        await app.graphql(`mutation ($id: ID!) { updateAdvisor(input: { id: $id, version: 1, active: false }) { active } }`, {
-          variables: { id: inactive.id },
-        }),
+        await app.request(AccompanimentsUpdateAdvisorDocument, { id: inactive.id }),
       );
       const before = await counts();
       expectRefusal(
@@ -528,7 +515,7 @@ describe('accompaniment files', () => {
 
     const ids = (...names: string[]) => names.map((name) => files[name]!.id);
     const list = async (filter: Record<string, unknown> = {}, as = f.email) => {
-      const page = dataOf(await app.graphql(LIST, { variables: { filter, first: 200 }, as })).accompaniments;
+      const page = dataOf(await app.request(LIST, { filter, first: 200 }, { as })).accompaniments;
       expect(page.totalCount).toBe(page.edges.length);
       return page.edges.map((edge: { node: { id: string } }) => edge.node.id);
     };
@@ -577,12 +564,12 @@ describe('accompaniment files', () => {
     it('refuses openedBetween and activeDuring whose end precedes the start, naming the field', async () => {
       const range = { from: '2022-12-31', to: '2022-01-01' };
       expectRefusal(
-        await app.graphql(LIST, { variables: { filter: { openedBetween: range } }, as: f.email }),
+        await app.request(LIST, { filter: { openedBetween: range } }, { as: f.email }),
         'BAD_USER_INPUT',
         'filter.openedBetween.to',
       );
       expectRefusal(
-        await app.graphql(LIST, { variables: { filter: { activeDuring: range } }, as: f.email }),
+        await app.request(LIST, { filter: { activeDuring: range } }, { as: f.email }),
         'BAD_USER_INPUT',
         'filter.activeDuring.to',
       );
@@ -594,12 +581,12 @@ describe('accompaniment files', () => {
       const hasNext: boolean[] = [];
       let after: string | undefined;
       do {
-        const page = dataOf(await app.graphql(LIST, { variables: { first: 3, after }, as: f.email })).accompaniments;
+        const page = dataOf(await app.request(LIST, { first: 3, after }, { as: f.email })).accompaniments;
         expect(page.totalCount).toBe(8);
         seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
         hasNext.push(page.pageInfo.hasNextPage);
-        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
       } while (after);
       expect(seen).toEqual(all);
       expect(hasNext).toEqual([true, true, false]);
@@ -620,10 +607,10 @@ describe('accompaniment files', () => {
       let after: string | undefined;
       let pages = 0;
       do {
-        const page = dataOf(await app.graphql(LIST, { variables: { first: 2, after }, as: advisor.email })).accompaniments;
+        const page = dataOf(await app.request(LIST, { first: 2, after }, { as: advisor.email })).accompaniments;
         expect(page.totalCount).toBe(7);
         seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
         pages += 1;
       } while (after);
       expect(pages).toBe(4);
@@ -632,9 +619,9 @@ describe('accompaniment files', () => {
     });
 
     it('refuses a page size of 0 or 201 and a forged cursor with BAD_USER_INPUT', async () => {
-      expectRefusal(await app.graphql(LIST, { variables: { first: 0 }, as: f.email }), 'BAD_USER_INPUT', 'first');
-      expectRefusal(await app.graphql(LIST, { variables: { first: 201 }, as: f.email }), 'BAD_USER_INPUT', 'first');
-      expectRefusal(await app.graphql(LIST, { variables: { after: 'bm90LWEtY3Vyc29y' }, as: f.email }), 'BAD_USER_INPUT', 'after');
+      expectRefusal(await app.request(LIST, { first: 0 }, { as: f.email }), 'BAD_USER_INPUT', 'first');
+      expectRefusal(await app.request(LIST, { first: 201 }, { as: f.email }), 'BAD_USER_INPUT', 'first');
+      expectRefusal(await app.request(LIST, { after: 'bm90LWEtY3Vyc29y' }, { as: f.email }), 'BAD_USER_INPUT', 'after');
     });
 
     describe('Company.accompaniments', () => {

@@ -1,14 +1,20 @@
+import {
+  AdvisorsPageTooLargeDocument,
+  AdvisorsAfterBadCursorDocument,
+  AbitibiAdvisorsPageDocument,
+  AdvisorsCreateDocument as CREATE,
+  AdvisorsMeDocument,
+  RenameAdvisorDocument,
+  DeactivateUnknownAdvisorDocument,
+  MoveAdvisorToLaurentidesDocument,
+} from '../operations/generated.js';
 import { createAdvisor } from './support/factories.js';
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
-
-const CREATE = `mutation ($input: CreateAdvisorInput!) {
-  createAdvisor(input: $input) { id email fullName role regions { code } version }
-}`;
 
 const valid = (overrides: Record<string, unknown> = {}) => ({
   email: `nouvelle.${Math.random().toString(36).slice(2)}@test.crm.example`,
   fullName: 'Nadia Côté-Laliberté',
-  role: 'ADVISOR',
+  role: 'ADVISOR' as const,
   regionCodes: ['13'],
   ...overrides,
 });
@@ -20,14 +26,13 @@ describe('advisors', () => {
   });
   afterAll(() => app.close());
 
-  /** Row counts that a refused mutation must leave unchanged. */
-  const counts = async () => ({ advisors: await app.count('advisors'), audit: await app.count('audit_log') });
+  const counts = () => app.counts({ advisors: 'advisors', audit: 'audit_log' });
 
   describe('createAdvisor', () => {
     it('creates the advisor and writes exactly one audit row with the actor and the new state', async () => {
       const input = valid({ email: 'Chloe.Martin@Test.CRM.example', regionCodes: ['15', '13'] });
       const before = await counts();
-      const created = dataOf(await app.graphql(CREATE, { variables: { input } })).createAdvisor;
+      const created = dataOf(await app.request(CREATE, { input })).createAdvisor;
       expect(created).toMatchObject({
         email: 'chloe.martin@test.crm.example',
         fullName: 'Nadia Côté-Laliberté',
@@ -61,7 +66,7 @@ describe('advisors', () => {
       ['a control character in the name', { fullName: 'Nadia\u0000Côté' }, 'input.fullName'],
     ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_case, overrides, field) => {
       const before = await counts();
-      const response = await app.graphql(CREATE, { variables: { input: valid(overrides) } });
+      const response = await app.request(CREATE, { input: valid(overrides) });
       expect(response.data).toBeNull();
       expect(response.errors).toHaveLength(1);
       expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -72,21 +77,21 @@ describe('advisors', () => {
     it('refuses an ADVISOR with FORBIDDEN and writes nothing', async () => {
       const advisor = await createAdvisor(app);
       const before = await counts();
-      const response = await app.graphql(CREATE, { variables: { input: valid() }, as: advisor.email });
+      const response = await app.request(CREATE, { input: valid() }, { as: advisor.email });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(await counts()).toEqual(before);
     });
 
     it.each(['MANAGER', 'ANALYST'] as const)('refuses a %s with FORBIDDEN', async (role) => {
       const user = await createAdvisor(app, { role, directionCode: role === 'MANAGER' ? 'LLL' : undefined });
-      const response = await app.graphql(CREATE, { variables: { input: valid() }, as: user.email });
+      const response = await app.request(CREATE, { input: valid() }, { as: user.email });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
     it('refuses a second advisor with the same email (any case) with CONFLICT', async () => {
       const first = await createAdvisor(app);
       const before = await counts();
-      const response = await app.graphql(CREATE, { variables: { input: valid({ email: first.email.toUpperCase() }) } });
+      const response = await app.request(CREATE, { input: valid({ email: first.email.toUpperCase() }) });
       expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(response.errors?.[0]?.message).toContain(first.email);
       expect(await counts()).toEqual(before);
@@ -96,14 +101,14 @@ describe('advisors', () => {
   describe('messages', () => {
     it('answers in French by default and in English with Accept-Language: en', async () => {
       const input = valid({ email: 'invalide' });
-      const fr = await app.graphql(CREATE, { variables: { input } });
-      const en = await app.graphql(CREATE, { variables: { input }, headers: { 'accept-language': 'en-CA,en;q=0.9' } });
+      const fr = await app.request(CREATE, { input });
+      const en = await app.request(CREATE, { input }, { headers: { 'accept-language': 'en-CA,en;q=0.9' } });
       expect(fr.errors?.[0]?.message).toBe('Données invalides : corrigez les champs indiqués.');
       expect(fr.errors?.[0]?.extensions?.fields).toEqual([{ field: 'input.email', message: 'Adresse courriel invalide.' }]);
       expect(en.errors?.[0]?.message).toBe('Invalid input: correct the fields listed.');
       expect(en.errors?.[0]?.extensions?.fields).toEqual([{ field: 'input.email', message: 'Invalid email address.' }]);
 
-      const noTokenEn = await app.graphql(`{ me { id } }`, { as: null, headers: { 'accept-language': 'en' } });
+      const noTokenEn = await app.request(AdvisorsMeDocument, {}, { as: null, headers: { 'accept-language': 'en' } });
       expect(noTokenEn.errors?.[0]?.message).toBe('Authentication required: send a token in the Authorization: Bearer header.');
     });
   });
@@ -111,11 +116,7 @@ describe('advisors', () => {
   describe('updateAdvisor', () => {
     it('changes role and regions, audits before and after, and bumps the version', async () => {
       const advisor = await createAdvisor(app, { regionCodes: ['13'] });
-      const response = await app.graphql(
-        `mutation ($id: ID!) { updateAdvisor(input: { id: $id, version: 1, regionCodes: ["14", "15"], fullName: "Léa Roy" }) {
-            fullName regions { code } version } }`,
-        { variables: { id: advisor.id } },
-      );
+      const response = await app.request(MoveAdvisorToLaurentidesDocument, { id: advisor.id });
       expect(dataOf(response).updateAdvisor).toEqual({
         fullName: 'Léa Roy',
         regions: [{ code: '14' }, { code: '15' }],
@@ -132,9 +133,7 @@ describe('advisors', () => {
     it('refuses a stale version with CONFLICT and changes nothing', async () => {
       const advisor = await createAdvisor(app);
       const update = (fullName: string) =>
-        app.graphql(`mutation ($id: ID!, $n: String!) { updateAdvisor(input: { id: $id, version: 1, fullName: $n }) { version } }`, {
-          variables: { id: advisor.id, n: fullName },
-        });
+        app.request(RenameAdvisorDocument, { id: advisor.id, n: fullName });
       expect(dataOf(await update('Première')).updateAdvisor.version).toBe(2);
       const before = await counts();
       const stale = await update('Seconde');
@@ -145,9 +144,7 @@ describe('advisors', () => {
     });
 
     it('answers NOT_FOUND for an unknown advisor', async () => {
-      const response = await app.graphql(
-        `mutation { updateAdvisor(input: { id: "00000000-0000-4000-8000-000000000000", version: 1, active: false }) { id } }`,
-      );
+      const response = await app.request(DeactivateUnknownAdvisorDocument, {});
       expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
   });
@@ -160,7 +157,7 @@ describe('advisors', () => {
       try {
         const before = await counts();
         const input = valid({ email: 'sans.audit@test.crm.example' });
-        const response = await app.graphql(CREATE, { variables: { input } });
+        const response = await app.request(CREATE, { input });
         expect(response.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
         expect(JSON.stringify(response)).not.toMatch(/audit|trigger|INSERT|storage|plpgsql/i);
         expect(await counts()).toEqual(before);
@@ -178,24 +175,20 @@ describe('advisors', () => {
         await createAdvisor(app, { fullName: name, regionCodes: ['08'] });
       }
       const page = (after?: string) =>
-        app.graphql(
-          `query ($after: String) { advisors(first: 2, after: $after, filter: { regionCode: "08", role: ADVISOR }) {
-              totalCount edges { node { fullName } } pageInfo { hasNextPage endCursor } } }`,
-          { variables: { after } },
-        );
+        app.request(AbitibiAdvisorsPageDocument, { after });
       const first = dataOf(await page()).advisors;
       expect(first.totalCount).toBe(3);
       expect(first.edges.map((e: { node: { fullName: string } }) => e.node.fullName)).toEqual(['Xavier Abitibi', 'Yves Abitibi']);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const second = dataOf(await page(first.pageInfo.endCursor)).advisors;
+      const second = dataOf(await page(first.pageInfo.endCursor!)).advisors;
       expect(second.edges.map((e: { node: { fullName: string } }) => e.node.fullName)).toEqual(['Zoé Abitibi']);
       expect(second.pageInfo.hasNextPage).toBe(false);
     });
 
     it('refuses a page size above 200 and a forged cursor with BAD_USER_INPUT', async () => {
-      const big = await app.graphql(`{ advisors(first: 201) { totalCount } }`);
+      const big = await app.request(AdvisorsPageTooLargeDocument, {});
       expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
-      const forged = await app.graphql(`{ advisors(first: 2, after: "bm90LWEtY3Vyc29y") { totalCount } }`);
+      const forged = await app.request(AdvisorsAfterBadCursorDocument, {});
       expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
     });
   });

@@ -1,12 +1,24 @@
+import {
+  AddContactWithBadEmailDocument,
+  AddContactToUnknownCompanyDocument,
+  AddHumanResourcesContactDocument,
+  CompaniesByNeqPrefixPageDocument,
+  SearchCompanyNamesDocument,
+  CompanyContactNamesDocument,
+  CompanyByShortNeqDocument,
+  CompanyByFormattedNeqDocument,
+  CompanyByMalformedIdDocument,
+  CompaniesCreateDocument as CREATE,
+  CompaniesPossibleDuplicateCompaniesDocument,
+  CompaniesRemoveCompanyContactDocument,
+  SetCompanyMunicipalityDocument,
+  SetCompanyNeqDocument,
+  UpdateUnknownCompanyDocument,
+  CompaniesUpdateCompanyContactDocument,
+  MoveCompanyToAmosDocument,
+} from '../operations/generated.js';
 import { createAdvisor } from './support/factories.js';
 import { dataOf, TestApp } from './support/test-app.js';
-
-const CREATE = `mutation ($input: CreateCompanyInput!) {
-  createCompany(input: $input) {
-    id legalName otherNames neq naicsCode naicsSector sizeBand ownership address municipality postalCode
-    region { code name } version
-  }
-}`;
 
 let sequence = 0;
 /** A company name no other test uses, so the duplicate-name check stays out of the way. */
@@ -19,8 +31,8 @@ describe('companies', () => {
   });
   afterAll(() => app.close());
 
-  const counts = async () => ({ companies: await app.count('companies'), audit: await app.count('audit_log') });
-  const create = (input: Record<string, unknown>, as?: string) => app.graphql(CREATE, { variables: { input }, as });
+  const counts = () => app.counts({ companies: 'companies', audit: 'audit_log' });
+  const create = (input: Record<string, unknown>, as?: string) => app.request(CREATE, { input } as never, { as });
 
   describe('createCompany', () => {
     it('needs only a legal name and a region', async () => {
@@ -129,10 +141,7 @@ describe('companies', () => {
 
     it('lets a client check for duplicates first, by NEQ and by name', async () => {
       const company = dataOf(await create({ legalName: 'Aciers Outaouais S.E.N.C.', neq: '1177777777', regionCode: '07' })).createCompany;
-      const response = await app.graphql(
-        `{ byName: possibleDuplicateCompanies(legalName: "aciers outaouais") { company { id } reason similarity }
-           byNeq: possibleDuplicateCompanies(legalName: "Nom sans rapport", neq: "1177 777 777") { company { id } reason } }`,
-      );
+      const response = await app.request(CompaniesPossibleDuplicateCompaniesDocument, {});
       const data = dataOf(response);
       expect(data.byName).toEqual([{ company: { id: company.id }, reason: 'NAME', similarity: 1 }]);
       expect(data.byNeq).toEqual([{ company: { id: company.id }, reason: 'NEQ' }]);
@@ -151,11 +160,7 @@ describe('companies', () => {
   describe('updateCompany', () => {
     it('changes the given fields, bumps the version and audits before and after', async () => {
       const company = dataOf(await create({ legalName: uniqueName('Menuiserie Abitibi'), regionCode: '08' })).createCompany;
-      const response = await app.graphql(
-        `mutation ($id: ID!) { updateCompany(input: { id: $id, version: 1, municipality: "Amos", naicsCode: "321" }) {
-            municipality naicsCode version } }`,
-        { variables: { id: company.id } },
-      );
+      const response = await app.request(MoveCompanyToAmosDocument, { id: company.id });
       expect(dataOf(response).updateCompany).toEqual({ municipality: 'Amos', naicsCode: '321', version: 2 });
       const [audit] = await app.sql(`SELECT before, after FROM audit_log WHERE entity_id = $1 AND action = 'update'`, [company.id]);
       expect(audit!.before).toMatchObject({ municipality: null, version: 1 });
@@ -165,9 +170,7 @@ describe('companies', () => {
     it('refuses a stale version with CONFLICT and changes nothing', async () => {
       const company = dataOf(await create({ legalName: uniqueName('Serres Lanaudière'), regionCode: '14' })).createCompany;
       const update = (municipality: string) =>
-        app.graphql(`mutation ($id: ID!, $m: String!) { updateCompany(input: { id: $id, version: 1, municipality: $m }) { version } }`, {
-          variables: { id: company.id, m: municipality },
-        });
+        app.request(SetCompanyMunicipalityDocument, { id: company.id, m: municipality });
       expect(dataOf(await update('Joliette')).updateCompany.version).toBe(2);
       const before = await counts();
       expect((await update('Terrebonne')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -178,21 +181,17 @@ describe('companies', () => {
     it('refuses taking a NEQ another company has', async () => {
       dataOf(await create({ legalName: uniqueName('A'), neq: '1160000001', regionCode: '16' }));
       const other = dataOf(await create({ legalName: uniqueName('B'), regionCode: '16' })).createCompany;
-      const response = await app.graphql(`mutation ($id: ID!) { updateCompany(input: { id: $id, version: 1, neq: "1160000001" }) { id } }`, {
-        variables: { id: other.id },
-      });
+      const response = await app.request(SetCompanyNeqDocument, { id: other.id });
       expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     });
 
     it('refuses a malformed id with BAD_USER_INPUT rather than an internal error', async () => {
-      const response = await app.graphql(`{ company(id: "pas-un-uuid") { id } }`);
+      const response = await app.request(CompanyByMalformedIdDocument, {});
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'id' }] });
     });
 
     it('answers NOT_FOUND for an unknown company', async () => {
-      const response = await app.graphql(
-        `mutation { updateCompany(input: { id: "00000000-0000-4000-8000-000000000001", version: 1, municipality: "Laval" }) { id } }`,
-      );
+      const response = await app.request(UpdateUnknownCompanyDocument, {});
       expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
   });
@@ -211,9 +210,7 @@ describe('companies', () => {
 
     const search = async (text: string, first = 20) =>
       dataOf(
-        await app.graphql(`query ($s: String!, $n: Int) { companies(first: $n, filter: { search: $s }) { totalCount edges { node { legalName } } } }`, {
-          variables: { s: text, n: first },
-        }),
+        await app.request(SearchCompanyNamesDocument, { s: text, n: first }),
       ).companies as { totalCount: number; edges: { node: { legalName: string } }[] };
     const names = (page: { edges: { node: { legalName: string } }[] }) => page.edges.map((e) => e.node.legalName);
 
@@ -250,8 +247,7 @@ describe('companies', () => {
       let after: string | null = null;
       do {
         const page: any = dataOf(
-          await app.graphql(`query ($after: String) { companies(first: 2, after: $after, filter: { search: "115" }) {
-              edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { variables: { after } }),
+          await app.request(CompaniesByNeqPrefixPageDocument, { after }),
         ).companies;
         seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -261,9 +257,9 @@ describe('companies', () => {
     });
 
     it('finds a company by NEQ typed with spaces', async () => {
-      const response = await app.graphql(`{ companyByNeq(neq: "1150 000 001") { legalName } }`);
+      const response = await app.request(CompanyByFormattedNeqDocument, {});
       expect(dataOf(response).companyByNeq).toEqual({ legalName: 'École de conduite Montréal-Nord' });
-      expect((await app.graphql(`{ companyByNeq(neq: "12") { legalName } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await app.request(CompanyByShortNeqDocument, {})).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -271,24 +267,14 @@ describe('companies', () => {
     it('adds, updates and removes a contact of a company in scope, auditing each change', async () => {
       const company = dataOf(await create({ legalName: uniqueName('Hôtel Val-d’Or'), regionCode: '08' })).createCompany;
       const added = dataOf(
-        await app.graphql(
-          `mutation ($id: ID!) { addCompanyContact(input: { companyId: $id, firstName: "Émilie", lastName: "Bélanger",
-              title: "Directrice des ressources humaines", email: "Emilie.Belanger@example.qc.ca", phone: "819 555-0101" }) {
-              id email preferredLanguage version } }`,
-          { variables: { id: company.id } },
-        ),
+        await app.request(AddHumanResourcesContactDocument, { id: company.id }),
       ).addCompanyContact;
       expect(added).toMatchObject({ email: 'emilie.belanger@example.qc.ca', preferredLanguage: 'FR', version: 1 });
-      const updated = await app.graphql(
-        `mutation ($id: ID!) { updateCompanyContact(input: { id: $id, version: 1, preferredLanguage: EN }) { preferredLanguage version } }`,
-        { variables: { id: added.id } },
-      );
+      const updated = await app.request(CompaniesUpdateCompanyContactDocument, { id: added.id });
       expect(dataOf(updated).updateCompanyContact).toEqual({ preferredLanguage: 'EN', version: 2 });
-      const listed = await app.graphql(`query ($id: ID!) { company(id: $id) { contacts { firstName lastName } } }`, {
-        variables: { id: company.id },
-      });
-      expect(dataOf(listed).company.contacts).toEqual([{ firstName: 'Émilie', lastName: 'Bélanger' }]);
-      const removed = await app.graphql(`mutation ($id: ID!) { removeCompanyContact(id: $id) }`, { variables: { id: added.id } });
+      const listed = await app.request(CompanyContactNamesDocument, { id: company.id });
+      expect(dataOf(listed).company!.contacts).toEqual([{ firstName: 'Émilie', lastName: 'Bélanger' }]);
+      const removed = await app.request(CompaniesRemoveCompanyContactDocument, { id: added.id });
       expect(dataOf(removed).removeCompanyContact).toBe(added.id);
       expect(await app.count('company_contacts', 'id = $1', [added.id])).toBe(0);
       expect(await app.count('audit_log', `entity_type = 'CompanyContact' AND entity_id = $1`, [added.id])).toBe(3);
@@ -296,14 +282,9 @@ describe('companies', () => {
 
     it('refuses an invalid contact email and an unknown company', async () => {
       const company = dataOf(await create({ legalName: uniqueName('Pêcheries Gaspé'), regionCode: '11' })).createCompany;
-      const bad = await app.graphql(
-        `mutation ($id: ID!) { addCompanyContact(input: { companyId: $id, firstName: "A", lastName: "B", email: "pas-valide" }) { id } }`,
-        { variables: { id: company.id } },
-      );
+      const bad = await app.request(AddContactWithBadEmailDocument, { id: company.id });
       expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.email' }] });
-      const unknown = await app.graphql(
-        `mutation { addCompanyContact(input: { companyId: "00000000-0000-4000-8000-000000000002", firstName: "A", lastName: "B" }) { id } }`,
-      );
+      const unknown = await app.request(AddContactToUnknownCompanyDocument, {});
       expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.companyId' }] });
     });
   });

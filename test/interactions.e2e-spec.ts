@@ -1,3 +1,12 @@
+import {
+  FileInteractionCountDocument,
+  FileFirstInteractionsDocument,
+  FileRecentAndAllInteractionsDocument,
+  InteractionsAccompanimentsDocument,
+  InteractionsLogDocument as LOG,
+  InteractionsPageDocument as PAGE,
+  InteractionsUpdateDocument as UPDATE,
+} from '../operations/generated.js';
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
 import {
   closeFile,
@@ -10,17 +19,6 @@ import {
 } from './support/factories.js';
 import { dataOf, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
-
-const INTERACTION = `id accompanimentId occurredOn kind mode durationMinutes summary version advisor { id } accompaniment { id }`;
-const LOG = `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { ${INTERACTION} } }`;
-const UPDATE = `mutation ($input: UpdateInteractionInput!) { updateInteraction(input: $input) { ${INTERACTION} } }`;
-
-const PAGE = `query ($id: ID!, $first: Int, $after: String) {
-  interactions(accompanimentId: $id, first: $first, after: $after) {
-    totalCount edges { cursor node { id occurredOn } } pageInfo { hasNextPage endCursor }
-  }
-}`;
-
 
 describe('interactions', () => {
   let app: TestApp;
@@ -36,8 +34,7 @@ describe('interactions', () => {
   });
   afterAll(() => app.close());
 
-  /** Row counts that a refused mutation must leave unchanged. */
-  const counts = async () => ({ interactions: await app.count('interactions'), audit: await app.count('audit_log') });
+  const counts = () => app.counts({ interactions: 'interactions', audit: 'audit_log' });
   const interactionRow = async (id: string) =>
     (await app.sql(`SELECT occurred_on, kind, mode, duration_minutes, summary, version FROM interactions WHERE id = $1`, [id]))[0];
   /** A fresh Laval file opened on 2022-05-02, closed on `closedOn` when given. */
@@ -55,8 +52,8 @@ describe('interactions', () => {
     summary: 'Rencontre sur les besoins de main-d’œuvre : trois postes de soudeur à combler.',
     ...overrides,
   });
-  const log = (input: Record<string, unknown>, as = lead.email) => app.graphql(LOG, { variables: { input }, as });
-  const update = (input: Record<string, unknown>, as = lead.email) => app.graphql(UPDATE, { variables: { input }, as });
+  const log = (input: Record<string, unknown>, as = lead.email) => app.request(LOG, { input } as never, { as });
+  const update = (input: Record<string, unknown>, as = lead.email) => app.request(UPDATE, { input } as never, { as });
 
   describe('logInteraction', () => {
     it('records the interaction with the caller as its advisor, and one audit row', async () => {
@@ -150,6 +147,7 @@ describe('interactions', () => {
     it('refuses an unknown kind as a GraphQL validation error, writing nothing', async () => {
       const before = await counts();
       const literal = await app.graphql(
+        // Written by hand: a document GraphQL refuses cannot be a typed operation.
         `mutation ($id: ID!) { logInteraction(input: { accompanimentId: $id, occurredOn: "2022-06-01", kind: TELEPATHY,
            mode: PHONE, durationMinutes: 10, summary: "Appel" }) { id } }`,
         { variables: { id: open.id }, as: lead.email },
@@ -189,12 +187,8 @@ describe('interactions', () => {
     const ids = (...labels: string[]) => labels.map((label) => logged[label]);
 
     it('gives Accompaniment.interactions newest first, the first N of them, and interactionCount', async () => {
-      const response = await app.graphql(
-        `query ($id: ID!) { accompaniment(id: $id) {
-           interactionCount recent: interactions(first: 3) { id } all: interactions { id occurredOn } } }`,
-        { variables: { id: file.id }, as: lead.email },
-      );
-      const found = dataOf(response).accompaniment;
+      const response = await app.request(FileRecentAndAllInteractionsDocument, { id: file.id }, { as: lead.email });
+      const found = dataOf(response).accompaniment!;
       expect(found.interactionCount).toBe(5);
       expect(found.recent.map((i: { id: string }) => i.id)).toEqual(ids('july', 'june-b', 'june-a'));
       expect(found.all).toEqual([
@@ -214,11 +208,7 @@ describe('interactions', () => {
         await logInteraction(app, lead.email, { accompanimentId: laval.id, occurredOn });
       }
       await logInteraction(app, lead.email, { accompanimentId: laurentides.id, occurredOn: '2022-04-02' });
-      const response = await app.graphql(
-        `query ($companyId: ID!) { accompaniments(filter: { companyId: $companyId }) {
-           edges { node { regionCode interactionCount interactions(first: 2) { occurredOn } } } } }`,
-        { variables: { companyId: company.id }, as: lead.email },
-      );
+      const response = await app.request(InteractionsAccompanimentsDocument, { companyId: company.id }, { as: lead.email });
       expect(dataOf(response).accompaniments.edges.map((e: { node: unknown }) => e.node)).toEqual([
         { regionCode: '13', interactionCount: 3, interactions: [{ occurredOn: '2022-05-05' }, { occurredOn: '2022-05-04' }] },
         { regionCode: '15', interactionCount: 1, interactions: [{ occurredOn: '2022-04-02' }] },
@@ -227,10 +217,7 @@ describe('interactions', () => {
 
     it('shows no interactions and a count of 0 on a new file', async () => {
       const empty = await newFile();
-      const response = await app.graphql(`query ($id: ID!) { accompaniment(id: $id) { interactionCount interactions { id } } }`, {
-        variables: { id: empty.id },
-        as: lead.email,
-      });
+      const response = await app.request(FileInteractionCountDocument, { id: empty.id }, { as: lead.email });
       expect(dataOf(response).accompaniment).toEqual({ interactionCount: 0, interactions: [] });
     });
 
@@ -239,10 +226,7 @@ describe('interactions', () => {
     // `fieldResolverEnhancers: ['filters']`), so the client gets a masked INTERNAL_SERVER_ERROR.
     it('refuses Accompaniment.interactions(first: 0) and (first: 201) with BAD_USER_INPUT', async () => {
       for (const first of [0, 201]) {
-        const response = await app.graphql(`query ($id: ID!, $n: Int) { accompaniment(id: $id) { interactions(first: $n) { id } } }`, {
-          variables: { id: file.id, n: first },
-          as: lead.email,
-        });
+        const response = await app.request(FileFirstInteractionsDocument, { id: file.id, n: first }, { as: lead.email });
         expect(response.errors).toHaveLength(1);
         expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
       }
@@ -253,12 +237,12 @@ describe('interactions', () => {
       const hasNext: boolean[] = [];
       let after: string | undefined;
       do {
-        const page = dataOf(await app.graphql(PAGE, { variables: { id: file.id, first: 2, after }, as: lead.email })).interactions;
+        const page = dataOf(await app.request(PAGE, { id: file.id, first: 2, after }, { as: lead.email })).interactions;
         expect(page.totalCount).toBe(5);
         seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
         hasNext.push(page.pageInfo.hasNextPage);
-        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
       } while (after);
       expect(seen).toEqual(ids(...newestFirst));
       expect(hasNext).toEqual([true, true, false]);
@@ -266,7 +250,7 @@ describe('interactions', () => {
 
     it('answers NOT_FOUND for the interactions of an unknown file', async () => {
       expectRefusal(
-        await app.graphql(PAGE, { variables: { id: '00000000-0000-4000-8000-000000000000' }, as: lead.email }),
+        await app.request(PAGE, { id: '00000000-0000-4000-8000-000000000000' }, { as: lead.email }),
         'NOT_FOUND',
       );
     });

@@ -1,3 +1,17 @@
+import {
+  JourneesQuebecAttendDocument as ATTEND,
+  JourneesQuebecConfirmDocument as CONFIRM,
+  JourneesQuebecCreateEventDocument as CREATE_EVENT,
+  JourneesQuebecEventByIdDocument as EVENT_BY_ID,
+  JourneesQuebecEventsPageDocument as EVENTS,
+  JourneesQuebecJourneesQuebecEventDocument,
+  JourneesQuebecOutcomeDocument as OUTCOME,
+  JourneesQuebecRegisterDocument as REGISTER,
+  JourneesQuebecSummaryDocument as SUMMARY,
+  JourneesQuebecUpdateEventDocument as UPDATE_EVENT,
+  JourneesQuebecWithdrawDocument as WITHDRAW,
+  type TypedDocumentString,
+} from '../operations/generated.js';
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
 import {
   addRecruitmentNeed,
@@ -11,36 +25,6 @@ import {
 } from './support/factories.js';
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
-
-const EVENT = 'id name city country mode startsOn endsOn registrationDeadline status version';
-const PARTICIPATION = `id status registeredOn candidatesMet interviewsHeld offersMade hires positionsOffered version
-  event { id } company { id } advisor { id } recruitmentNeeds { id positions }`;
-
-const CREATE_EVENT = `mutation ($input: CreateJourneesQuebecEventInput!) { createJourneesQuebecEvent(input: $input) { ${EVENT} } }`;
-const UPDATE_EVENT = `mutation ($input: UpdateJourneesQuebecEventInput!) { updateJourneesQuebecEvent(input: $input) { ${EVENT} } }`;
-const EVENT_BY_ID = `query ($id: ID!) { journeesQuebecEvent(id: $id) { ${EVENT} } }`;
-const EVENTS = `query ($filter: JourneesQuebecEventFilter, $first: Int, $after: String) {
-  journeesQuebecEvents(filter: $filter, first: $first, after: $after) {
-    totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }
-  }
-}`;
-const REGISTER = `mutation ($input: RegisterForEventInput!) { registerForEvent(input: $input) { ${PARTICIPATION} } }`;
-const CONFIRM = `mutation ($id: ID!, $version: Int) { confirmParticipation(id: $id, version: $version) { ${PARTICIPATION} } }`;
-const WITHDRAW = `mutation ($id: ID!, $version: Int) { withdrawFromEvent(id: $id, version: $version) { ${PARTICIPATION} } }`;
-const ATTEND = `mutation ($id: ID!, $version: Int) { markAttended(id: $id, version: $version) { ${PARTICIPATION} } }`;
-const OUTCOME = `mutation ($input: RecordEventOutcomeInput!) { recordEventOutcome(input: $input) { ${PARTICIPATION} } }`;
-const SUMMARY = `query ($id: ID!) {
-  journeesQuebecEvent(id: $id) {
-    summary {
-      coversAllRegions companiesRegistered companiesAttended positionsOffered candidatesMet interviewsHeld offersMade hires
-      byRegion {
-        regionCode region { code name }
-        companiesRegistered companiesAttended positionsOffered candidatesMet interviewsHeld offersMade hires
-      }
-    }
-  }
-}`;
-
 
 describe('Journées Québec', () => {
   let app: TestApp;
@@ -61,15 +45,15 @@ describe('Journées Québec', () => {
   });
   afterAll(() => app.close());
 
-  /** Row counts that a refused mutation must leave unchanged. */
-  const counts = async () => ({
-    events: await app.count('journees_quebec_events'),
-    participations: await app.count('event_participations'),
-    needLinks: await app.count('event_participation_needs'),
-    audit: await app.count('audit_log'),
-  });
-  const call = (mutation: string, variables: Record<string, unknown>, as?: string, headers?: Record<string, string>) =>
-    app.graphql(mutation, { variables, as, headers });
+  const counts = () =>
+    app.counts({
+      events: 'journees_quebec_events',
+      participations: 'event_participations',
+      needLinks: 'event_participation_needs',
+      audit: 'audit_log',
+    });
+  const call = <R>(mutation: TypedDocumentString<R, never>, variables: Record<string, unknown>, as?: string, headers?: Record<string, string>) =>
+    app.request(mutation, variables as never, { as, headers });
   const auditOf = (entityType: string, id: string) =>
     app.sql(
       `SELECT l.action, l.before, l.after, a.email AS actor
@@ -283,11 +267,11 @@ describe('Journées Québec', () => {
       await createJourneesQuebecEvent(app, { country: `Belgique ${token}` });
 
       for (const as of [laval.email, lllManager.email, analyst.email, TEST_ADMIN_EMAIL]) {
-        const event = dataOf(await app.graphql(EVENT_BY_ID, { variables: { id: virtual.id }, as })).journeesQuebecEvent;
+        const event = dataOf(await app.request(EVENT_BY_ID, { id: virtual.id }, { as })).journeesQuebecEvent;
         expect(event).toMatchObject({ id: virtual.id, country, mode: 'VIRTUAL', status: 'PLANNED' });
       }
       const ids = async (filter: Record<string, unknown>, as = analyst.email) =>
-        dataOf(await app.graphql(EVENTS, { variables: { filter }, as })).journeesQuebecEvents.edges.map(
+        dataOf(await app.request(EVENTS, { filter }, { as })).journeesQuebecEvents.edges.map(
           (edge: { node: { id: string } }) => edge.node.id,
         );
       // Latest first; the country matches without regard to accents or case.
@@ -301,21 +285,21 @@ describe('Journées Québec', () => {
       expect(await ids({ country, to: '2024-06-01' })).toEqual([held.id]);
       expect(await ids({ country, from: '2024-06-04', to: '2025-01-09' })).toEqual([]);
 
-      const first = dataOf(await app.graphql(EVENTS, { variables: { filter: { country }, first: 2 } })).journeesQuebecEvents;
+      const first = dataOf(await app.request(EVENTS, { filter: { country }, first: 2 })).journeesQuebecEvents;
       expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
       expect(first.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([upcoming.id, virtual.id]);
       const second = dataOf(
-        await app.graphql(EVENTS, { variables: { filter: { country }, first: 2, after: first.pageInfo.endCursor } }),
+        await app.request(EVENTS, { filter: { country }, first: 2, after: first.pageInfo.endCursor }),
       ).journeesQuebecEvents;
       expect(second.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([held.id]);
       expect(second.pageInfo.hasNextPage).toBe(false);
 
       expectRefusal(
-        await app.graphql(EVENTS, { variables: { filter: { from: '2025-02-01', to: '2025-01-01' } } }),
+        await app.request(EVENTS, { filter: { from: '2025-02-01', to: '2025-01-01' } }),
         'BAD_USER_INPUT',
         'filter.to',
       );
-      expectRefusal(await app.graphql(EVENTS, { as: null }), 'UNAUTHENTICATED');
+      expectRefusal(await app.request(EVENTS, {}, { as: null }), 'UNAUTHENTICATED');
     });
   });
 
@@ -630,11 +614,8 @@ describe('Journées Québec', () => {
       });
       const visible = async (as: string) =>
         dataOf(
-          await app.graphql(`query ($id: ID!) { journeesQuebecEvent(id: $id) { participations { id } } }`, {
-            variables: { id: event.id },
-            as,
-          }),
-        ).journeesQuebecEvent.participations.map((p: { id: string }) => p.id);
+          await app.request(JourneesQuebecJourneesQuebecEventDocument, { id: event.id }, { as }),
+        ).journeesQuebecEvent!.participations.map((p: { id: string }) => p.id);
       expect(await visible(laval.email)).toEqual([lavalOne.id]);
       expect(await visible(lllManager.email)).toEqual([lavalOne.id]);
       expect(await visible(montreal.email)).toEqual([mtlOne.id]);
@@ -721,7 +702,7 @@ describe('Journées Québec', () => {
         for (const positions of row.positions) needs.push((await addRecruitmentNeed(app, undefined, { companyId: company.id, positions })).id);
         const participation = await registerCompanyForEvent(app, undefined, { eventId, companyId: company.id, recruitmentNeedIds: needs });
         for (const step of row.steps) {
-          dataOf(await call({ confirm: CONFIRM, attend: ATTEND, withdraw: WITHDRAW }[step], { id: participation.id }));
+          dataOf(await call({ confirm: CONFIRM, attend: ATTEND, withdraw: WITHDRAW }[step] as TypedDocumentString<unknown, never>, { id: participation.id }));
         }
         if (row.outcome) dataOf(await call(OUTCOME, { input: { participationId: participation.id, ...row.outcome } }));
         // The same company at another event must not count in this one.
@@ -732,7 +713,7 @@ describe('Journées Québec', () => {
     });
 
     const summaryAs = async (as: string) =>
-      dataOf(await app.graphql(SUMMARY, { variables: { id: eventId }, as })).journeesQuebecEvent.summary;
+      dataOf(await app.request(SUMMARY, { id: eventId }, { as })).journeesQuebecEvent!.summary;
 
     it.each([
       ['an ADMIN', () => TEST_ADMIN_EMAIL],
@@ -753,7 +734,7 @@ describe('Journées Québec', () => {
 
     it('answers zeros for an event without participations', async () => {
       const event = await createJourneesQuebecEvent(app);
-      const summary = dataOf(await app.graphql(SUMMARY, { variables: { id: event.id }, as: analyst.email })).journeesQuebecEvent.summary;
+      const summary = dataOf(await app.request(SUMMARY, { id: event.id }, { as: analyst.email })).journeesQuebecEvent!.summary;
       expect(summary).toEqual({
         coversAllRegions: true,
         companiesRegistered: 0,

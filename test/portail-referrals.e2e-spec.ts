@@ -1,5 +1,14 @@
+import {
+  PortailReferralsAdvanceDocument as ADVANCE,
+  PortailReferralsCompanyReferralsDocument as COMPANY_REFERRALS,
+  PortailReferralsFunnelDocument as FUNNEL,
+  PortailReferralsListDocument as LIST,
+  PortailReferralsOneDocument as ONE,
+  PortailReferralsReferDocument as REFER,
+  type PortailReferralStep,
+  type TypedDocumentString,
+} from '../operations/generated.js';
 import { addDays, todayInQuebec } from '../src/common/calendar.js';
-import type { PortailReferralStep } from '../operations/generated.js';
 import {
   advancePortailReferral,
   createAdvisor,
@@ -11,32 +20,6 @@ import {
 } from './support/factories.js';
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
-
-/*
- * Dates used below keep the tests' data apart, so that the funnel's expected counts can be computed from the
- * funnel scenarios alone: the funnel scenarios are referred on 2019-08-01 and between 2020-03-31 and 2022-04-01
- * (and are the only data in region 04); the listing tests use 2019-09 → 2019-12; everything else uses 2023 or
- * later, or today.
- */
-
-const REFERRAL = `id step referredOn accountCreatedOn offerPostedOn candidatesReceivedOn hiredOn endedOn stepChangedOn
-  version company { id } advisor { id } accompaniment { id }`;
-
-const REFER = `mutation ($input: ReferToPortailInput!) { referToPortail(input: $input) { ${REFERRAL} } }`;
-const ADVANCE = `mutation ($input: AdvancePortailReferralInput!) { advancePortailReferral(input: $input) { ${REFERRAL} } }`;
-const ONE = `query ($id: ID!) { portailReferral(id: $id) { ${REFERRAL} } }`;
-const LIST = `query ($filter: PortailReferralFilter, $first: Int, $after: String) {
-  portailReferrals(filter: $filter, first: $first, after: $after) {
-    totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }
-  }
-}`;
-const COMPANY_REFERRALS = `query ($id: ID!) { company(id: $id) { id portailReferrals { id step } } }`;
-const FUNNEL = `query ($period: PeriodInput!, $regionCodes: [String!]) {
-  portailFunnel(period: $period, regionCodes: $regionCodes) {
-    from to regionCodes referred declined abandoned inProgress steps { step reached conversionRate }
-  }
-}`;
-
 
 describe('Portail employeurs referrals', () => {
   let app: TestApp;
@@ -58,11 +41,7 @@ describe('Portail employeurs referrals', () => {
   });
   afterAll(() => app.close());
 
-  /** Row counts that a refused mutation must leave unchanged. */
-  const counts = async () => ({
-    referrals: await app.count('portail_referrals'),
-    audit: await app.count('audit_log'),
-  });
+  const counts = () => app.counts({ referrals: 'portail_referrals', audit: 'audit_log' });
   const referralRow = async (id: string) =>
     (
       await app.sql(
@@ -72,8 +51,8 @@ describe('Portail employeurs referrals', () => {
         [id],
       )
     )[0];
-  const call = (mutation: string, input: Record<string, unknown>, as?: string, headers?: Record<string, string>) =>
-    app.graphql(mutation, { variables: { input }, as, headers });
+  const call = <R>(mutation: TypedDocumentString<R, never>, input: Record<string, unknown>, as?: string, headers?: Record<string, string>) =>
+    app.request(mutation, { input } as never, { as, headers });
   const auditOf = (id: string) =>
     app.sql(
       `SELECT l.action, l.entity_type, l.before, l.after, a.email AS actor
@@ -141,7 +120,7 @@ describe('Portail employeurs referrals', () => {
         company: { id: company.id },
         advisor: { id: lavalLaurentides.id },
       });
-      const read = await app.graphql(ONE, { variables: { id: referral.id }, as: lllManager.email });
+      const read = await app.request(ONE, { id: referral.id }, { as: lllManager.email });
       expect(dataOf(read).portailReferral).toMatchObject({ id: referral.id, accompaniment: { id: file.id } });
     });
 
@@ -200,7 +179,7 @@ describe('Portail employeurs referrals', () => {
       await advancePortailReferral(app, laval.email, { id: first.id, step: 'DECLINED', on: '2023-04-01' });
       const second = await referToPortail(app, laval.email, { companyId: company.id, on: '2023-09-01' });
       expect(second.step).toBe('REFERRED');
-      const read = await app.graphql(COMPANY_REFERRALS, { variables: { id: company.id }, as: laval.email });
+      const read = await app.request(COMPANY_REFERRALS, { id: company.id }, { as: laval.email });
       expect(dataOf(read).company).toEqual({
         id: company.id,
         portailReferrals: [
@@ -247,7 +226,7 @@ describe('Portail employeurs referrals', () => {
         expect(await counts()).toEqual({ referrals: before.referrals, audit: before.audit + 1 });
         version = moved.version;
       }
-      const final = dataOf(await app.graphql(ONE, { variables: { id: referral.id }, as: laval.email })).portailReferral;
+      const final = dataOf(await app.request(ONE, { id: referral.id }, { as: laval.email })).portailReferral;
       expect(final).toEqual({
         id: referral.id,
         step: 'HIRED',
@@ -411,10 +390,10 @@ describe('Portail employeurs referrals', () => {
       const before = await counts();
       expectRefusal(await call(REFER, { companyId }, analyst.email), 'FORBIDDEN');
       expectRefusal(await call(ADVANCE, { id: referral.id, step: 'HIRED', on: '2023-07-02' }, analyst.email), 'FORBIDDEN');
-      const one = await app.graphql(ONE, { variables: { id: referral.id }, as: analyst.email });
+      const one = await app.request(ONE, { id: referral.id }, { as: analyst.email });
       expect(one.data).toEqual({ portailReferral: null }); // a nullable root field: null beside its error
       expect(one.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN']);
-      expectRefusal(await app.graphql(LIST, { as: analyst.email }), 'FORBIDDEN');
+      expectRefusal(await app.request(LIST, {}, { as: analyst.email }), 'FORBIDDEN');
       expect(await counts()).toEqual(before);
       expect(await referralRow(referral.id)).toMatchObject({ step: 'REFERRED', version: 1 });
     });
@@ -429,7 +408,7 @@ describe('Portail employeurs referrals', () => {
     let r3: PortailReferralFixture; // 15, 2019-11-15, then DECLINED
     let r4: PortailReferralFixture; // 06, 2019-10-20, by the Montréal advisor
     const page = async (filter: Record<string, unknown>, as: string, first?: number, after?: string) =>
-      dataOf(await app.graphql(LIST, { variables: { filter, first, after }, as })).portailReferrals;
+      dataOf(await app.request(LIST, { filter, first, after }, { as })).portailReferrals;
     const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
     const in2019 = { referredBetween: { from: '2019-09-01', to: '2019-12-31' } };
 
@@ -460,7 +439,7 @@ describe('Portail employeurs referrals', () => {
       expect(ids(first)).toEqual([r3.id, r2.id]);
       expect(first.totalCount).toBe(3);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const second = await page({ advisorId: lister.id }, lister.email, 2, first.pageInfo.endCursor);
+      const second = await page({ advisorId: lister.id }, lister.email, 2, first.pageInfo.endCursor!);
       expect(ids(second)).toEqual([r1.id]);
       expect(second.pageInfo.hasNextPage).toBe(false);
     });
@@ -477,35 +456,32 @@ describe('Portail employeurs referrals', () => {
         ids(await page({ advisorId: lister.id, referredBetween: { from: '2019-09-02', to: '2019-10-01' } }, lister.email)),
       ).toEqual([r2.id, r1.id]);
       expectRefusal(
-        await app.graphql(LIST, {
-          variables: { filter: { referredBetween: { from: '2019-10-01', to: '2019-09-01' } } },
-          as: lister.email,
-        }),
+        await app.request(LIST, { filter: { referredBetween: { from: '2019-10-01', to: '2019-09-01' } } }, { as: lister.email }),
         'BAD_USER_INPUT',
         'filter.referredBetween.to',
       );
       expectRefusal(
-        await app.graphql(LIST, { variables: { filter: { regionCodes: ['18'] } }, as: lister.email }),
+        await app.request(LIST, { filter: { regionCodes: ['18'] } }, { as: lister.email }),
         'BAD_USER_INPUT',
         'filter.regionCodes',
       );
     });
 
     it('reads one referral in scope, null outside it', async () => {
-      const read = await app.graphql(ONE, { variables: { id: r4.id }, as: montreal.email });
+      const read = await app.request(ONE, { id: r4.id }, { as: montreal.email });
       expect(dataOf(read).portailReferral).toMatchObject({
         id: r4.id,
         step: 'REFERRED',
         referredOn: '2019-10-20',
         advisor: { id: montreal.id },
       });
-      expect(dataOf(await app.graphql(ONE, { variables: { id: r4.id }, as: lister.email })).portailReferral).toBeNull();
-      expect(dataOf(await app.graphql(ONE, { variables: { id: r1.id }, as: montreal.email })).portailReferral).toBeNull();
+      expect(dataOf(await app.request(ONE, { id: r4.id }, { as: lister.email })).portailReferral).toBeNull();
+      expect(dataOf(await app.request(ONE, { id: r1.id }, { as: montreal.email })).portailReferral).toBeNull();
     });
 
     it('shows a company’s referrals in the caller’s regions only', async () => {
       const read = async (as: string) =>
-        dataOf(await app.graphql(COMPANY_REFERRALS, { variables: { id: companyA }, as })).company.portailReferrals;
+        dataOf(await app.request(COMPANY_REFERRALS, { id: companyA }, { as })).company!.portailReferrals;
       expect(await read(lister.email)).toEqual([{ id: r1.id, step: 'ACCOUNT_CREATED' }]);
       expect(await read(montreal.email)).toEqual([]);
     });
@@ -616,7 +592,7 @@ describe('Portail employeurs referrals', () => {
       };
     };
     const funnel = async (period: Record<string, unknown>, regionCodes: string[] | undefined, as?: string) =>
-      app.graphql(FUNNEL, { variables: { period, regionCodes }, as });
+      app.request(FUNNEL, { period, regionCodes }, { as });
     const funnelOf = async (period: Record<string, unknown>, regionCodes: string[] | undefined, as?: string) =>
       dataOf(await funnel(period, regionCodes, as)).portailFunnel;
 

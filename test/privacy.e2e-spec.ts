@@ -1,3 +1,10 @@
+import {
+  LectureFicheDocument as READ_CONTACTS,
+  PrivacyAccessLogDocument as ACCESS_LOG,
+  PrivacyExportDocument as EXPORT,
+  PrivacyRemoveCompanyContactDocument,
+  UpdateCompanyContactDocument,
+} from '../operations/generated.js';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,25 +24,6 @@ import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'privacy-retention.cli.js');
-
-const READ_CONTACTS = `query LectureFiche($id: ID!) { company(id: $id) { id contacts { id firstName lastName email } } }`;
-const ACCESS_LOG = `query ($filter: PersonalInformationAccessFilter, $first: Int, $after: String) {
-  personalInformationAccessLog(filter: $filter, first: $first, after: $after) {
-    totalCount
-    edges { node { id accessedAt advisorId contactId companyId via path operationName requestId } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-const EXPORT = `query ($id: ID!) {
-  contactPersonalInformation(contactId: $id) {
-    contact { id firstName lastName email phone title }
-    anonymizedAt
-    company { id legalName neq }
-    auditEntries { action entityId before after }
-    accessLog { advisorId contactId via path }
-    json
-  }
-}`;
 
 interface AccessRow {
   advisor_id: string | null;
@@ -90,8 +78,8 @@ describe('personal information (Loi 25)', () => {
 
     it('logs who read which contacts, and through what, in one statement per request', async () => {
       const before = await app.count('personal_information_access_log');
-      const response = await app.graphql(READ_CONTACTS, { variables: { id: company.id }, as: advisor.email });
-      expect(dataOf(response).company.contacts).toHaveLength(2);
+      const response = await app.request(READ_CONTACTS, { id: company.id }, { as: advisor.email });
+      expect(dataOf(response).company!.contacts).toHaveLength(2);
       const rows = await accessRows('advisor_id = $1', [advisor.id]);
       expect(rows).toHaveLength(2);
       expect(new Set(rows.map((r) => r.contact_id))).toEqual(new Set(contacts.map((c) => c.id)));
@@ -106,6 +94,7 @@ describe('personal information (Loi 25)', () => {
       // The directory page: every company's contacts of the page land in the same INSERT.
       const other = await createCompany(app, { regionCode: '13' });
       await addCompanyContact(app, other.id, { firstName: 'Lucie', lastName: 'Paquette' });
+      // Anonymous on purpose: the log names an operation without a name by its type alone.
       const page = await app.graphql(`{ companies(first: 50, filter: { regionCodes: ["13"] }) { edges { node { contacts { id } } } } }`, {
         as: advisor.email,
       });
@@ -118,14 +107,15 @@ describe('personal information (Loi 25)', () => {
 
     it('writes nothing when no contact is returned (a company outside the reader’s regions)', async () => {
       const before = await app.count('personal_information_access_log');
-      const response = await app.graphql(READ_CONTACTS, { variables: { id: company.id }, as: outsider.email });
-      expect(dataOf(response).company.contacts).toEqual([]);
+      const response = await app.request(READ_CONTACTS, { id: company.id }, { as: outsider.email });
+      expect(dataOf(response).company!.contacts).toEqual([]);
       expect(await app.count('personal_information_access_log')).toBe(before);
       expect(await accessRows('advisor_id = $1', [outsider.id])).toEqual([]);
     });
 
     it('logs the audit trail of a contact (its snapshots hold personal information)', async () => {
       const response = await app.graphql(
+        // Anonymous on purpose, as above.
         `query ($id: String!) { auditTrail(entityType: "CompanyContact", entityId: $id) { edges { node { action after } } } }`,
         { variables: { id: contacts[0]!.id } },
       );
@@ -145,7 +135,7 @@ describe('personal information (Loi 25)', () => {
     it('refuses the read when the access cannot be logged', async () => {
       await app.sql(`ALTER TABLE personal_information_access_log ADD CONSTRAINT test_refuse_all CHECK (false) NOT VALID`);
       try {
-        const response = await app.graphql(READ_CONTACTS, { variables: { id: company.id }, as: advisor.email });
+        const response = await app.request(READ_CONTACTS, { id: company.id }, { as: advisor.email });
         expect(response.data?.company ?? null).toBeNull();
         expect(response.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
         expect(response.errors?.[0]?.message).toMatch(/journalisé/);
@@ -157,27 +147,25 @@ describe('personal information (Loi 25)', () => {
 
     it('lets ADMIN query the log by contact, advisor and days, page by page', async () => {
       const byContact = dataOf(
-        await app.graphql(ACCESS_LOG, { variables: { filter: { contactId: contacts[0]!.id, advisorId: advisor.id }, first: 1 } }),
+        await app.request(ACCESS_LOG, { filter: { contactId: contacts[0]!.id, advisorId: advisor.id }, first: 1 }),
       ).personalInformationAccessLog;
       expect(byContact.totalCount).toBe(2);
       expect(byContact.edges).toHaveLength(1);
       expect(byContact.edges[0].node).toMatchObject({ advisorId: advisor.id, contactId: contacts[0]!.id, companyId: company.id });
       expect(byContact.pageInfo.hasNextPage).toBe(true);
       const next = dataOf(
-        await app.graphql(ACCESS_LOG, {
-          variables: { filter: { contactId: contacts[0]!.id, advisorId: advisor.id }, first: 1, after: byContact.pageInfo.endCursor },
-        }),
+        await app.request(ACCESS_LOG, { filter: { contactId: contacts[0]!.id, advisorId: advisor.id }, first: 1, after: byContact.pageInfo.endCursor }),
       ).personalInformationAccessLog;
       expect(next.edges).toHaveLength(1);
       expect(next.edges[0].node.id).not.toBe(byContact.edges[0].node.id);
       expect(next.pageInfo.hasNextPage).toBe(false);
 
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
-      const todays = await app.graphql(ACCESS_LOG, { variables: { filter: { advisorId: advisor.id, from: today, to: today } } });
+      const todays = await app.request(ACCESS_LOG, { filter: { advisorId: advisor.id, from: today, to: today } });
       expect(dataOf(todays).personalInformationAccessLog.totalCount).toBe(await app.count('personal_information_access_log', 'advisor_id = $1', [advisor.id]));
-      const later = await app.graphql(ACCESS_LOG, { variables: { filter: { from: '2999-01-01' } } });
+      const later = await app.request(ACCESS_LOG, { filter: { from: '2999-01-01' } });
       expect(dataOf(later).personalInformationAccessLog.totalCount).toBe(0);
-      const reversed = await app.graphql(ACCESS_LOG, { variables: { filter: { from: '2024-02-01', to: '2024-01-01' } } });
+      const reversed = await app.request(ACCESS_LOG, { filter: { from: '2024-02-01', to: '2024-01-01' } });
       expect(reversed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
@@ -185,7 +173,7 @@ describe('personal information (Loi 25)', () => {
       const manager = await createAdvisor(app, { role: 'MANAGER', directionCode: (await directionOf13()) });
       const analyst = await createAdvisor(app, { role: 'ANALYST' });
       for (const email of [advisor.email, manager.email, analyst.email]) {
-        const response = await app.graphql(ACCESS_LOG, { as: email });
+        const response = await app.request(ACCESS_LOG, {}, { as: email });
         expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(response.data?.personalInformationAccessLog ?? null).toBeNull();
       }
@@ -198,11 +186,8 @@ describe('personal information (Loi 25)', () => {
   describe('right of access (contactPersonalInformation)', () => {
     it('exports the contact, its company, its audit entries and its access entries', async () => {
       const contact = contacts[1]!;
-      await app.graphql(
-        `mutation ($input: UpdateCompanyContactInput!) { updateCompanyContact(input: $input) { id } }`,
-        { variables: { input: { id: contact.id, version: contact.version, title: 'Directeur des opérations' } } },
-      );
-      const exported = dataOf(await app.graphql(EXPORT, { variables: { id: contact.id } })).contactPersonalInformation;
+      await app.request(UpdateCompanyContactDocument, { input: { id: contact.id, version: contact.version, title: 'Directeur des opérations' } });
+      const exported = dataOf(await app.request(EXPORT, { id: contact.id })).contactPersonalInformation;
       expect(exported.contact).toEqual({
         id: contact.id,
         firstName: 'Jacques',
@@ -225,11 +210,11 @@ describe('personal information (Loi 25)', () => {
     });
 
     it('answers NOT_FOUND for an unknown contact and FORBIDDEN for non-ADMIN', async () => {
-      const unknown = await app.graphql(EXPORT, { variables: { id: '00000000-0000-4000-8000-000000000000' } });
+      const unknown = await app.request(EXPORT, { id: '00000000-0000-4000-8000-000000000000' });
       expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const malformed = await app.graphql(EXPORT, { variables: { id: 'pas-un-uuid' } });
+      const malformed = await app.request(EXPORT, { id: 'pas-un-uuid' });
       expect(malformed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const refused = await app.graphql(EXPORT, { variables: { id: contacts[0]!.id }, as: advisor.email });
+      const refused = await app.request(EXPORT, { id: contacts[0]!.id }, { as: advisor.email });
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
@@ -257,15 +242,13 @@ describe('personal information (Loi 25)', () => {
         await addCompanyContact(app, dormant.id, { firstName: 'Rosalie', lastName: 'Vachon', email: 'rosalie.vachon@scierie.example' }),
         await addCompanyContact(app, dormant.id, { firstName: 'Gaston', lastName: 'Lapointe', phone: '819 555-0177' }),
       ];
-      await app.graphql(`mutation ($input: UpdateCompanyContactInput!) { updateCompanyContact(input: $input) { id } }`, {
-        variables: { input: { id: dormantContacts[0]!.id, version: 1, email: 'r.vachon@scierie.example' } },
-      });
+      await app.request(UpdateCompanyContactDocument, { input: { id: dormantContacts[0]!.id, version: 1, email: 'r.vachon@scierie.example' } });
       const file = await openFile(app, advisor.email, { companyId: dormant.id, openedOn: '2012-03-01' });
       await logInteraction(app, advisor.email, { accompanimentId: file.id, occurredOn: '2012-04-02' });
       await closeFile(app, advisor.email, { id: file.id, version: file.version, closedOn: '2012-06-01' });
       const removed = await addCompanyContact(app, dormant.id, { firstName: 'Hubert', lastName: 'Disparu' });
       deletedContactId = removed.id;
-      await app.graphql(`mutation ($id: ID!) { removeCompanyContact(id: $id) }`, { variables: { id: removed.id } });
+      await app.request(PrivacyRemoveCompanyContactDocument, { id: removed.id });
       await app.sql(`UPDATE audit_log SET occurred_at = '2012-07-01' WHERE entity_id = $1`, [removed.id]);
       await backdateContacts(dormant.id);
 
@@ -337,7 +320,7 @@ describe('personal information (Loi 25)', () => {
       expect(activeAudit).toContain('Ouellet');
 
       // The contact is still there for the right of access, without its personal information.
-      const exported = dataOf(await app.graphql(EXPORT, { variables: { id: dormantContacts[0]!.id } })).contactPersonalInformation;
+      const exported = dataOf(await app.request(EXPORT, { id: dormantContacts[0]!.id })).contactPersonalInformation;
       expect(exported.contact).toMatchObject({ firstName: 'Personne-ressource', email: null });
       expect(exported.anonymizedAt).not.toBeNull();
       expect(exported.json).not.toContain('Vachon');
@@ -365,18 +348,15 @@ describe('personal information (Loi 25)', () => {
         };
         const target = await createCompany(traced, { regionCode: '13' });
         const added = await addCompanyContact(traced, target.id, values);
-        dataOf(await traced.graphql(READ_CONTACTS, { variables: { id: target.id } }));
+        dataOf(await traced.request(READ_CONTACTS, { id: target.id }));
         dataOf(
-          await traced.graphql(`mutation ($input: UpdateCompanyContactInput!) { updateCompanyContact(input: $input) { id title } }`, {
-            variables: { input: { id: added.id, version: added.version, phone: '418 555-0100' } },
-          }),
+          await traced.request(UpdateCompanyContactDocument, { input: { id: added.id, version: added.version, phone: '418 555-0100' } }),
         );
-        const stale = await traced.graphql(
-          `mutation ($input: UpdateCompanyContactInput!) { updateCompanyContact(input: $input) { id } }`,
-          { variables: { input: { id: added.id, version: 1, lastName: 'Autre-Nom-Secret' } } },
-        );
+        const stale = await traced.request(UpdateCompanyContactDocument, {
+          input: { id: added.id, version: 1, lastName: 'Autre-Nom-Secret' },
+        });
         expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-        dataOf(await traced.graphql(EXPORT, { variables: { id: added.id } }));
+        dataOf(await traced.request(EXPORT, { id: added.id }));
         await traced.app.get(PrivacyRetentionService).run({ olderThanYears: 7, dryRun: true });
 
         const output = lines.join('');

@@ -1,12 +1,18 @@
+import {
+  CancelRecruitmentNeedDocument,
+  CloseRecruitmentNeedStatusDocument,
+  CreateCompanyDocument,
+  CreateRecruitmentNeedDetailDocument as CREATE,
+  NeedsSummaryByBroadCategoryDocument,
+  NeedsSummaryByChannelDocument,
+  NeedsSummaryByWorkRegionAndTeerDocument,
+  RecordPositionsFilledStatusDocument,
+  RecruitmentNeedIdsDocument,
+  RecruitmentNeedsTotalDocument,
+  UpdateRecruitmentNeedDocument,
+} from '../operations/generated.js';
 import { createAdvisor } from './support/factories.js';
 import { dataOf, TestApp } from './support/test-app.js';
-
-const CREATE = `mutation ($input: CreateRecruitmentNeedInput!) {
-  createRecruitmentNeed(input: $input) {
-    id nocCode nocBroadCategory teer title positions positionsFilled hourlyWage frenchLevel channels status openedOn version
-    workRegion { code } company { id }
-  }
-}`;
 
 describe('recruitment needs', () => {
   let app: TestApp;
@@ -17,16 +23,14 @@ describe('recruitment needs', () => {
     app = await TestApp.start();
     const company = async (legalName: string, regionCode: string) =>
       dataOf(
-        await app.graphql(`mutation ($n: String!, $r: String!) { createCompany(input: { legalName: $n, regionCode: $r, confirmNotDuplicate: true }) { id } }`, {
-          variables: { n: legalName, r: regionCode },
-        }),
+        await app.request(CreateCompanyDocument, { input: { legalName, regionCode, confirmNotDuplicate: true } }),
       ).createCompany.id as string;
     lavalCompany = await company('Soudure Industrielle Laval', '13');
     montrealCompany = await company('Hôpital vétérinaire du Plateau', '06');
   });
   afterAll(() => app.close());
 
-  const counts = async () => ({ needs: await app.count('recruitment_needs'), audit: await app.count('audit_log') });
+  const counts = () => app.counts({ needs: 'recruitment_needs', audit: 'audit_log' });
   const valid = (overrides: Record<string, unknown> = {}) => ({
     companyId: lavalCompany,
     nocCode: '72106',
@@ -39,7 +43,7 @@ describe('recruitment needs', () => {
     openedOn: '2024-09-03',
     ...overrides,
   });
-  const create = (input: Record<string, unknown>, as?: string) => app.graphql(CREATE, { variables: { input }, as });
+  const create = (input: Record<string, unknown>, as?: string) => app.request(CREATE, { input } as never, { as });
 
   it('records a need with its TEER and broad category derived from the CNP code, and audits it', async () => {
     const before = await counts();
@@ -88,9 +92,7 @@ describe('recruitment needs', () => {
     it('moves OPEN → IN_PROGRESS → FILLED as positions are filled', async () => {
       const need = dataOf(await create(valid({ positions: 3 }))).createRecruitmentNeed;
       const record = (filled: number) =>
-        app.graphql(`mutation ($id: ID!, $f: Int!) { recordPositionsFilled(input: { id: $id, positionsFilled: $f }) { positionsFilled status closedOn } }`, {
-          variables: { id: need.id, f: filled },
-        });
+        app.request(RecordPositionsFilledStatusDocument, { id: need.id, f: filled });
       expect(dataOf(await record(1)).recordPositionsFilled).toMatchObject({ positionsFilled: 1, status: 'IN_PROGRESS', closedOn: null });
       const before = await counts();
       const tooMany = await record(4);
@@ -103,10 +105,8 @@ describe('recruitment needs', () => {
 
     it('closes a need worked on below its positions as PARTIALLY_FILLED', async () => {
       const need = dataOf(await create(valid({ positions: 5 }))).createRecruitmentNeed;
-      dataOf(await app.graphql(`mutation ($id: ID!) { recordPositionsFilled(input: { id: $id, positionsFilled: 2 }) { id } }`, { variables: { id: need.id } }));
-      const closed = await app.graphql(`mutation ($id: ID!) { closeRecruitmentNeed(input: { id: $id }) { status positionsFilled } }`, {
-        variables: { id: need.id },
-      });
+      dataOf(await app.request(RecordPositionsFilledStatusDocument, { id: need.id, f: 2 }));
+      const closed = await app.request(CloseRecruitmentNeedStatusDocument, { id: need.id });
       expect(dataOf(closed).closeRecruitmentNeed).toEqual({ status: 'PARTIALLY_FILLED', positionsFilled: 2 });
     });
 
@@ -116,32 +116,24 @@ describe('recruitment needs', () => {
     ])('refuses the move %s → %s, writing nothing', async (_from, to) => {
       const need = dataOf(await create(valid())).createRecruitmentNeed;
       const before = await counts();
-      const response = await app.graphql(`mutation ($id: ID!, $s: RecruitmentNeedStatus!) { updateRecruitmentNeed(input: { id: $id, version: 1, status: $s }) { id } }`, {
-        variables: { id: need.id, s: to },
-      });
+      const response = await app.request(UpdateRecruitmentNeedDocument, { input: { id: need.id, version: 1, status: to as never } });
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.status' }] });
       expect(await counts()).toEqual(before);
     });
 
     it('cancels, then refuses any further move', async () => {
       const need = dataOf(await create(valid())).createRecruitmentNeed;
-      expect(dataOf(await app.graphql(`mutation ($id: ID!) { cancelRecruitmentNeed(input: { id: $id }) { status } }`, { variables: { id: need.id } })).cancelRecruitmentNeed.status).toBe('CANCELLED');
-      const again = await app.graphql(`mutation ($id: ID!) { updateRecruitmentNeed(input: { id: $id, version: 2, status: IN_PROGRESS }) { id } }`, {
-        variables: { id: need.id },
-      });
+      expect(dataOf(await app.request(CancelRecruitmentNeedDocument, { input: { id: need.id } })).cancelRecruitmentNeed.status).toBe('CANCELLED');
+      const again = await app.request(UpdateRecruitmentNeedDocument, { input: { id: need.id, version: 2, status: 'IN_PROGRESS' } });
       expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('refuses a stale version with CONFLICT and fewer positions than already filled', async () => {
       const need = dataOf(await create(valid({ positions: 4 }))).createRecruitmentNeed;
-      dataOf(await app.graphql(`mutation ($id: ID!) { recordPositionsFilled(input: { id: $id, positionsFilled: 3 }) { id } }`, { variables: { id: need.id } }));
-      const stale = await app.graphql(`mutation ($id: ID!) { updateRecruitmentNeed(input: { id: $id, version: 1, title: "Soudeur" }) { id } }`, {
-        variables: { id: need.id },
-      });
+      dataOf(await app.request(RecordPositionsFilledStatusDocument, { id: need.id, f: 3 }));
+      const stale = await app.request(UpdateRecruitmentNeedDocument, { input: { id: need.id, version: 1, title: 'Soudeur' } });
       expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-      const fewer = await app.graphql(`mutation ($id: ID!) { updateRecruitmentNeed(input: { id: $id, version: 2, positions: 2 }) { id } }`, {
-        variables: { id: need.id },
-      });
+      const fewer = await app.request(UpdateRecruitmentNeedDocument, { input: { id: need.id, version: 2, positions: 2 } });
       expect(fewer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.positions' }] });
     });
   });
@@ -151,7 +143,7 @@ describe('recruitment needs', () => {
       const laval = await createAdvisor(app, { regionCodes: ['13'] });
       const montrealForLaval = dataOf(await create(valid({ companyId: montrealCompany, workRegionCode: '13', title: 'Technicien en santé animale' }))).createRecruitmentNeed;
       const montrealOnly = dataOf(await create(valid({ companyId: montrealCompany, workRegionCode: '06', title: 'Vétérinaire' }))).createRecruitmentNeed;
-      const seen = dataOf(await app.graphql(`{ recruitmentNeeds(first: 200) { edges { node { id } } } }`, { as: laval.email })).recruitmentNeeds.edges.map(
+      const seen = dataOf(await app.request(RecruitmentNeedIdsDocument, {}, { as: laval.email })).recruitmentNeeds.edges.map(
         (e: { node: { id: string } }) => e.node.id,
       );
       expect(seen).toContain(montrealForLaval.id);
@@ -159,7 +151,7 @@ describe('recruitment needs', () => {
       const before = await counts();
       const refused = await create(valid({ companyId: montrealCompany, workRegionCode: '06' }), laval.email);
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const cancel = await app.graphql(`mutation ($id: ID!) { cancelRecruitmentNeed(input: { id: $id }) { id } }`, { variables: { id: montrealOnly.id }, as: laval.email });
+      const cancel = await app.request(CancelRecruitmentNeedDocument, { input: { id: montrealOnly.id } }, { as: laval.email });
       expect(cancel.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(await counts()).toEqual(before);
     });
@@ -181,19 +173,19 @@ describe('recruitment needs', () => {
         expected.set(key, group);
       }
       const summary = dataOf(
-        await app.graphql(`{ recruitmentNeedsSummary(groupBy: [WORK_REGION, TEER]) { workRegionCode workRegion { name } teer needs positions openPositions filledPositions } }`),
+        await app.request(NeedsSummaryByWorkRegionAndTeerDocument, {}),
       ).recruitmentNeedsSummary as { workRegionCode: string; teer: number; needs: number; positions: number; openPositions: number; filledPositions: number }[];
       expect(new Map(summary.map((g) => [`${g.workRegionCode}/${g.teer}`, { needs: g.needs, positions: g.positions, openPositions: g.openPositions, filledPositions: g.filledPositions }]))).toEqual(expected);
 
-      const byChannel = dataOf(await app.graphql(`{ recruitmentNeedsSummary(groupBy: [CHANNEL]) { channel needs } }`)).recruitmentNeedsSummary;
+      const byChannel = dataOf(await app.request(NeedsSummaryByChannelDocument, {})).recruitmentNeedsSummary;
       const local = rows.filter((r) => r.status !== 'CANCELLED' && r.channels.includes('LOCAL')).length;
       expect(byChannel).toContainEqual({ channel: 'LOCAL', needs: local });
     });
 
     it('is open to analysts (aggregates only) but needs stay closed to them', async () => {
       const analyst = await createAdvisor(app, { role: 'ANALYST' });
-      expect(dataOf(await app.graphql(`{ recruitmentNeedsSummary(groupBy: [NOC_BROAD_CATEGORY]) { nocBroadCategory positions } }`, { as: analyst.email })).recruitmentNeedsSummary.length).toBeGreaterThan(0);
-      expect((await app.graphql(`{ recruitmentNeeds { totalCount } }`, { as: analyst.email })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(dataOf(await app.request(NeedsSummaryByBroadCategoryDocument, {}, { as: analyst.email })).recruitmentNeedsSummary.length).toBeGreaterThan(0);
+      expect((await app.request(RecruitmentNeedsTotalDocument, {}, { as: analyst.email })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
 });

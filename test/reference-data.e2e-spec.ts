@@ -1,3 +1,4 @@
+import { RecordTimestampsDocument } from '../operations/generated.js';
 import { createAdvisor } from './support/factories.js';
 import { dataOf, TestApp } from './support/test-app.js';
 
@@ -27,6 +28,22 @@ describe('reference data', () => {
     app = await TestApp.start();
   });
   afterAll(() => app.close());
+
+  it('gives every record its version and timestamps, regions and service points read beside figures included', async () => {
+    const manager = await createAdvisor(app, { role: 'MANAGER', directionCode: 'LLL' });
+    const data = dataOf(await app.request(RecordTimestampsDocument, { period: { sinceDeployment: true } }, { as: manager.email }));
+    const records = [
+      ...data.me.regions,
+      ...data.employerCountsByRegion.byRegion.map((row) => row.region),
+      data.regionalReport.region,
+      ...data.regionalReport.servicePoints,
+    ];
+    expect(data.regionalReport.servicePoints.length).toBeGreaterThan(0);
+    for (const record of records) {
+      expect(Date.parse(record.createdAt)).toBeLessThanOrEqual(Date.parse(record.updatedAt));
+      expect(Date.parse(record.updatedAt)).toBeLessThanOrEqual(Date.now());
+    }
+  });
 
   it('lists the 17 regions with their exact official names (en dashes included) and their directions', async () => {
     const advisor = await createAdvisor(app, { regionCodes: ['08'] });

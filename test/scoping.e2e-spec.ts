@@ -1,4 +1,24 @@
 import {
+  ScopingAddContactDocument as ADD_CONTACT,
+  ScopingCloseDocument as CLOSE,
+  ScopingCompanyDocument as COMPANY,
+  ScopingCreateCompanyDocument as CREATE_COMPANY,
+  ScopingDirectoryDocument as DIRECTORY,
+  ScopingFileDocument as FILE,
+  ScopingFilesDocument as FILES,
+  ScopingHoldDocument as HOLD,
+  ScopingInteractionsDocument as INTERACTIONS,
+  ScopingLogDocument as LOG,
+  ScopingMeDocument,
+  ScopingOpenDocument as OPEN,
+  ScopingResumeDocument as RESUME,
+  ScopingTrailDocument as TRAIL,
+  ScopingUpdateCompanyDocument as UPDATE_COMPANY,
+  ScopingUpdateContactDocument as UPDATE_CONTACT,
+  ScopingUpdateInteractionDocument as UPDATE_INTERACTION,
+  type TypedDocumentString,
+} from '../operations/generated.js';
+import {
   addCompanyContact,
   createAdvisor,
   createCompany,
@@ -13,32 +33,6 @@ import {
 } from './support/factories.js';
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
-
-// docs/domain.md, Roles and permissions and Region scope: who may read and write what, by region.
-
-const FILES = `query ($filter: AccompanimentFilter) {
-  accompaniments(filter: $filter, first: 200) { totalCount edges { node { id regionCode } } }
-}`;
-const FILE = `query ($id: ID!) { accompaniment(id: $id) { id regionCode } }`;
-const INTERACTIONS = `query ($id: ID!) { interactions(accompanimentId: $id) { totalCount edges { node { id } } } }`;
-const COMPANY = `query ($id: ID!) { company(id: $id) { id regionCode contacts { id } accompaniments { id } } }`;
-const DIRECTORY = `query ($filter: CompanyFilter) {
-  companies(filter: $filter, first: 200) { totalCount edges { node { id regionCode contacts { id lastName email } } } }
-}`;
-const OPEN = `mutation ($input: OpenAccompanimentInput!) { openAccompaniment(input: $input) { id regionCode advisor { id } } }`;
-const HOLD = `mutation ($input: PutAccompanimentOnHoldInput!) { putAccompanimentOnHold(input: $input) { id status } }`;
-const RESUME = `mutation ($input: ResumeAccompanimentInput!) { resumeAccompaniment(input: $input) { id status } }`;
-const CLOSE = `mutation ($input: CloseAccompanimentInput!) { closeAccompaniment(input: $input) { id status } }`;
-const LOG = `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id advisor { id } } }`;
-const UPDATE_INTERACTION = `mutation ($input: UpdateInteractionInput!) { updateInteraction(input: $input) { id version } }`;
-const CREATE_COMPANY = `mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id regionCode } }`;
-const UPDATE_COMPANY = `mutation ($input: UpdateCompanyInput!) { updateCompany(input: $input) { id regionCode municipality version } }`;
-const ADD_CONTACT = `mutation ($input: AddCompanyContactInput!) { addCompanyContact(input: $input) { id } }`;
-const UPDATE_CONTACT = `mutation ($input: UpdateCompanyContactInput!) { updateCompanyContact(input: $input) { id } }`;
-const TRAIL = `query ($type: String!, $id: String!) {
-  auditTrail(entityType: $type, entityId: $id) { totalCount edges { node { action entityType entityId actorId } } }
-}`;
-
 
 describe('scoping by region (docs/domain.md, Region scope)', () => {
   let app: TestApp;
@@ -60,7 +54,7 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    adminId = dataOf(await app.graphql(`{ me { id } }`)).me.id;
+    adminId = dataOf(await app.request(ScopingMeDocument, {})).me.id;
     lavalAdvisor = await createAdvisor(app, { regionCodes: ['13'] });
     mtlAdvisor = await createAdvisor(app, { regionCodes: ['06'] });
     lllManager = await createAdvisor(app, { role: 'MANAGER', directionCode: 'LLL' });
@@ -78,16 +72,18 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
   });
   afterAll(() => app.close());
 
-  /** Row counts that a refused mutation must leave unchanged. */
-  const counts = async () => ({
-    companies: await app.count('companies'),
-    contacts: await app.count('company_contacts'),
-    accompaniments: await app.count('accompaniments'),
-    interactions: await app.count('interactions'),
-    audit: await app.count('audit_log'),
-  });
-  const run = (query: string, variables: Record<string, unknown>, as: string) => app.graphql(query, { variables, as });
-  const mutate = (mutation: string, input: Record<string, unknown>, as: string) => app.graphql(mutation, { variables: { input }, as });
+  const counts = () =>
+    app.counts({
+      companies: 'companies',
+      contacts: 'company_contacts',
+      accompaniments: 'accompaniments',
+      interactions: 'interactions',
+      audit: 'audit_log',
+    });
+  const run = <R>(query: TypedDocumentString<R, never>, variables: Record<string, unknown>, as: string) =>
+    app.request(query, variables as never, { as });
+  const mutate = <R>(mutation: TypedDocumentString<R, never>, input: Record<string, unknown>, as: string) =>
+    app.request(mutation, { input } as never, { as });
   const visibleFiles = async (as: string, filter: Record<string, unknown> = {}) => {
     const page = dataOf(await run(FILES, { filter }, as)).accompaniments;
     expect(page.totalCount).toBe(page.edges.length);
@@ -134,7 +130,7 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
       expect(await visibleFiles(lavalAdvisor.email, { regionCodes: ['06', '13'] })).not.toContainEqual({ id: mtlFile.id, regionCode: '06' });
       expect(await visibleFiles(lavalAdvisor.email, { companyId: mtlCompany.id })).toEqual([]);
       expect(await visibleFiles(lavalAdvisor.email, { advisorId: mtlAdvisor.id })).toEqual([]);
-      expect(dataOf(await run(COMPANY, { id: mtlCompany.id }, lavalAdvisor.email)).company.accompaniments).toEqual([]);
+      expect(dataOf(await run(COMPANY, { id: mtlCompany.id }, lavalAdvisor.email)).company!.accompaniments).toEqual([]);
     });
 
     it('cannot open a file in Montréal (FORBIDDEN), writing nothing', async () => {
@@ -245,7 +241,7 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
       expect(ids).toEqual(expect.arrayContaining([lavalFile.id, created['14'], created['15']]));
       expect(ids).not.toContain(mtlFile.id);
       expect(new Set(files.map((file) => file.regionCode))).toEqual(new Set(['13', '14', '15']));
-      expect(dataOf(await run(COMPANY, { id: lavalCompany.id }, lllManager.email)).company.contacts).toEqual([{ id: lavalContact.id }]);
+      expect(dataOf(await run(COMPANY, { id: lavalCompany.id }, lllManager.email)).company!.contacts).toEqual([{ id: lavalContact.id }]);
     });
 
     it('neither reads nor writes in Montréal, writing nothing', async () => {
@@ -278,8 +274,8 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
       const ids = (await visibleFiles(mtlManager.email)).map((file) => file.id);
       expect(ids).toContain(mtlFile.id);
       expect(ids).not.toContain(lavalFile.id);
-      expect(dataOf(await run(COMPANY, { id: mtlCompany.id }, mtlManager.email)).company.contacts).toEqual([{ id: mtlContact.id }]);
-      expect(dataOf(await run(COMPANY, { id: lavalCompany.id }, mtlManager.email)).company.contacts).toEqual([]);
+      expect(dataOf(await run(COMPANY, { id: mtlCompany.id }, mtlManager.email)).company!.contacts).toEqual([{ id: mtlContact.id }]);
+      expect(dataOf(await run(COMPANY, { id: lavalCompany.id }, mtlManager.email)).company!.contacts).toEqual([]);
       const before = await counts();
       expectRefusal(await mutate(LOG, interactionInput(lavalFile.id), mtlManager.email), 'FORBIDDEN');
       expect(await counts()).toEqual(before);
@@ -294,7 +290,7 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
       ['accompaniment', FILE, () => ({ id: lavalFile.id })],
       ['interactions', INTERACTIONS, () => ({ id: lavalFile.id })],
     ])('is refused %s with FORBIDDEN', async (_name, query, variables) => {
-      expectRefusal(await run(query, variables(), analyst.email), 'FORBIDDEN');
+      expectRefusal(await run(query as TypedDocumentString<unknown, never>, variables(), analyst.email), 'FORBIDDEN');
     });
 
     it.each([
@@ -304,7 +300,7 @@ describe('scoping by region (docs/domain.md, Region scope)', () => {
       ['addCompanyContact', ADD_CONTACT, () => ({ companyId: lavalCompany.id, firstName: 'A', lastName: 'B' })],
     ])('is refused %s with FORBIDDEN, writing nothing', async (_name, mutation, input) => {
       const before = await counts();
-      expectRefusal(await mutate(mutation, input(), analyst.email), 'FORBIDDEN');
+      expectRefusal(await mutate(mutation as TypedDocumentString<unknown, never>, input(), analyst.email), 'FORBIDDEN');
       expect(await counts()).toEqual(before);
     });
   });

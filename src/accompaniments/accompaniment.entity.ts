@@ -1,13 +1,14 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { AccompanimentStatus, ClosingOutcome, ServiceLevel, Theme } from './accompaniment.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('accompaniments')
 @ObjectType({
   description: 'Dossier d’accompagnement : le dossier d’une conseillère sur une entreprise dans une région',
 })
-export class Accompaniment {
+export class Accompaniment extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -49,16 +50,4 @@ export class Accompaniment {
   @Column({ type: 'date' })
   @Field(() => GraphQLDate, { description: 'Date du dernier changement d’état (ouverture, suspension, reprise, fermeture)' })
   statusChangedOn!: string;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int)
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  updatedAt!: Date;
 }

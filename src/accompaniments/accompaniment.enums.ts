@@ -45,13 +45,6 @@ export enum InteractionMode {
   EMAIL = 'EMAIL',
 }
 
-/** French labels, used in messages and reports. */
-export const STATUS_LABELS: Record<AccompanimentStatus, { fr: string; en: string }> = {
-  OPEN: { fr: 'ouvert', en: 'open' },
-  ON_HOLD: { fr: 'en suspens', en: 'on hold' },
-  CLOSED: { fr: 'fermé', en: 'closed' },
-};
-
 registerEnumType(AccompanimentStatus, {
   name: 'AccompanimentStatus',
   description: 'État du dossier : OPEN (ouvert), ON_HOLD (en suspens), CLOSED (fermé)',

@@ -1,11 +1,12 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { InteractionKind, InteractionMode } from './accompaniment.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('interactions')
 @ObjectType({ description: 'Intervention consignée dans un dossier : appel, rencontre, courriel, visite…' })
-export class Interaction {
+export class Interaction extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -36,15 +37,4 @@ export class Interaction {
   @Column({ type: 'text' })
   @Field()
   summary!: string;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int)
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,12 +1,13 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../auth/role.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('advisors')
 @ObjectType({
   description: 'Utilisatrice ou utilisateur : conseillère ou conseiller en immigration régionale, gestionnaire, analyste ou administrateur',
 })
-export class Advisor {
+export class Advisor extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -43,16 +44,4 @@ export class Advisor {
 
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   identitySubject!: string | null;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int, { description: 'Version à renvoyer avec une modification (concurrence optimiste)' })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  updatedAt!: Date;
 }

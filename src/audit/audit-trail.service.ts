@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import type { Page } from '../database/keyset-pagination.js';
 import { ForbiddenError } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntry } from './audit-entry.entity.js';
+import { AuditRepository } from './audit.repository.js';
 
 /** Tells in which region a record lives, so a manager's access to its audit trail can be decided. */
 export type RegionLookup = (entityId: string) => Promise<string | null>;
@@ -18,7 +17,7 @@ export type RegionLookup = (entityId: string) => Promise<string | null>;
 export class AuditTrailService {
   private readonly regionLookups = new Map<string, RegionLookup>();
 
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   registerRegionLookup(entityType: string, lookup: RegionLookup): void {
     this.regionLookups.set(entityType, lookup);
@@ -35,12 +34,11 @@ export class AuditTrailService {
       const region = lookup ? await lookup(entityId) : null;
       if (ctx.actor?.role !== Role.MANAGER || region === null || !ctx.inScope(region)) throw new ForbiddenError();
     }
-    const query = this.unitOfWork.manager
-      .createQueryBuilder(AuditEntry, 'entry')
-      .where('entry.entity_type = :entityType AND entry.entity_id = :entityId', { entityType, entityId });
-    return paginate(query, {
-      ...page,
-      sort: [{ expression: 'entry.id', direction: 'DESC' }],
-    });
+    return this.repository.trail(entityType, entityId, page);
+  }
+
+  /** Every entry of one record, oldest first, without permission checks (callers check). */
+  entriesOf(entityType: string, entityId: string): Promise<AuditEntry[]> {
+    return this.repository.entriesOf(entityType, entityId);
   }
 }

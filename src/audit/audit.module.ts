@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditTrailResolver } from './audit-trail.resolver.js';
 import { AuditTrailService } from './audit-trail.service.js';
+import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { PersonalDataAccessLog } from './personal-data-access-log.js';
 import { PersonalInformationAccess } from './personal-information-access.entity.js';
@@ -10,7 +11,7 @@ import { PersonalInformationAccess } from './personal-information-access.entity.
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry, PersonalInformationAccess])],
-  providers: [AuditService, AuditTrailService, AuditTrailResolver, PersonalDataAccessLog],
+  providers: [AuditRepository, AuditService, AuditTrailService, AuditTrailResolver, PersonalDataAccessLog],
   exports: [AuditService, AuditTrailService, PersonalDataAccessLog],
 })
 export class AuditModule {}

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../auth/request-context.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { LoaderDefinition } from '../database/batch-loaders.js';
+import type { Page } from '../database/keyset-pagination.js';
 import { DomainError } from '../errors/domain.errors.js';
 import { ErrorCode } from '../errors/error-code.js';
-import { LoaderDefinition } from '../graphql/request-loaders.js';
+import { AuditRepository, type AccessLogFilter } from './audit.repository.js';
+import type { PersonalInformationAccess } from './personal-information-access.entity.js';
 
 /** A contact whose personal fields are about to be returned to a client. */
 export interface PersonalDataSubject {
@@ -60,7 +62,7 @@ interface PendingRead {
 export class PersonalDataAccessLog {
   private readonly logger = new Logger('PersonalDataAccessLog');
 
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   /** Per request: what one tick of resolvers returns is logged by one INSERT (`loaders.load(reads, …)`). */
   readonly reads = new LoaderDefinition<PendingRead, true>('personalDataReads', async (pending, ctx) => {
@@ -90,20 +92,10 @@ export class PersonalDataAccessLog {
     if (rows.size === 0) return;
     const list = [...rows.values()];
     try {
-      await this.unitOfWork.manager.query(
-        `INSERT INTO personal_information_access_log (advisor_id, request_id, contact_id, company_id, via, path, operation_name)
-         SELECT $1::uuid, $2, r.contact_id, r.company_id, r.via, r.path, r.operation_name
-           FROM unnest($3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::varchar[])
-                AS r (contact_id, company_id, via, path, operation_name)`,
-        [
-          ctx?.actorId ?? null,
-          ctx?.requestId ?? null,
-          list.map((r) => r.subject.id),
-          list.map((r) => r.subject.companyId),
-          list.map((r) => r.channel.via),
-          list.map((r) => r.channel.path),
-          list.map((r) => r.channel.operationName),
-        ],
+      await this.repository.insertAccesses(
+        ctx?.actorId ?? null,
+        ctx?.requestId ?? null,
+        list.map(({ subject, channel }) => ({ contactId: subject.id, companyId: subject.companyId, ...channel })),
       );
     } catch (error) {
       this.logger.error(
@@ -112,5 +104,15 @@ export class PersonalDataAccessLog {
       );
       throw new PersonalDataAccessNotLoggedError();
     }
+  }
+
+  /** The access log, most recent first (ADMIN: the resolver checks). */
+  page(filter: AccessLogFilter, page: { first?: number; after?: string | null }): Promise<Page<PersonalInformationAccess>> {
+    return this.repository.accessPage(filter, page);
+  }
+
+  /** Every access to one contact's personal information, oldest first. */
+  accessesOf(contactId: string): Promise<PersonalInformationAccess[]> {
+    return this.repository.accessesOf(contactId);
   }
 }

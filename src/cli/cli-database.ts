@@ -7,15 +7,19 @@ import { createLogger } from '../logging/logger.js';
 
 /**
  * The database a command works on: DATABASE_URL, or the project's embedded PostgreSQL (started, then stopped).
- * Refuses a database whose migrations are not all applied (see assertMigrated).
+ * Refuses a database whose migrations are not all applied (see assertMigrated), unless the command only uses the
+ * server (`requireMigrated: false`).
  */
-export async function withCliDatabase<T>(work: (dataSource: DataSource, server: DatabaseServer) => Promise<T>): Promise<T> {
+export async function withCliDatabase<T>(
+  work: (dataSource: DataSource, server: DatabaseServer) => Promise<T>,
+  { requireMigrated = true }: { requireMigrated?: boolean } = {},
+): Promise<T> {
   const config = AppConfig.fromEnvironment();
   const server = await openDatabaseServer(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   const dataSource = new DataSource({ ...dataSourceOptions(server.urls), logging: ['error'] });
   try {
     await dataSource.initialize();
-    await assertMigrated(dataSource);
+    if (requireMigrated) await assertMigrated(dataSource);
     return await work(dataSource, server);
   } finally {
     await dataSource.destroy().catch(() => undefined);

@@ -5,6 +5,7 @@ import { fiscalYearBounds } from '../common/period.js';
 import { BadUserInputError } from '../errors/domain.errors.js';
 import { BiExportService } from '../exports/bi-export.service.js';
 import { BI_EXPORT_VIEWS as VIEWS } from '../exports/bi-export-views.js';
+import { ExportsRepository } from '../exports/exports.repository.js';
 import { translate } from '../i18n/messages.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
@@ -34,7 +35,7 @@ async function main(args: string[]): Promise<void> {
   }
   const output = options.get('output');
   await withCliDatabase(async (dataSource) => {
-    const exports = new BiExportService(dataSource);
+    const exports = new BiExportService(new ExportsRepository(dataSource));
     const request = { view, fiscalYear, delimiter, bom: options.get('bom') === true };
     const prepared = await exports.prepare(RequestContext.system('export'), request).catch((error: unknown) => {
       if (error instanceof BadUserInputError && error.fields[0]) {
@@ -43,7 +44,7 @@ async function main(args: string[]): Promise<void> {
       throw error;
     });
     const target: Writable = typeof output === 'string' ? createWriteStream(output) : process.stdout;
-    await exports.write(prepared.sql, request, target);
+    await exports.write(prepared, request, target);
   });
 }
 

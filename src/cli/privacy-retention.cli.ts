@@ -1,5 +1,9 @@
+import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
+import { IdempotencyKeys } from '../database/idempotency.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { formatRetentionReport, PrivacyRetentionService } from '../privacy/privacy-retention.service.js';
+import { PrivacyRepository } from '../privacy/privacy.repository.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
 const USAGE = 'Usage : npm run privacy:retention -- [--older-than-years N] [--dry-run]   (N par défaut : PRIVACY_RETENTION_YEARS)';
@@ -23,7 +27,9 @@ async function main(args: string[]): Promise<void> {
   }
   const olderThanYears = typeof years === 'string' ? Number(years) : AppConfig.fromEnvironment().privacyRetentionYears;
   await withCliDatabase(async (dataSource) => {
-    const report = await new PrivacyRetentionService(dataSource).run({ olderThanYears, dryRun: options.get('dry-run') === true });
+    const unitOfWork = new UnitOfWork(dataSource);
+    const retention = new PrivacyRetentionService(unitOfWork, new PrivacyRepository(unitOfWork), new AuditService(unitOfWork), new IdempotencyKeys(unitOfWork));
+    const report = await retention.run({ olderThanYears, dryRun: options.get('dry-run') === true });
     process.stdout.write(formatRetentionReport(report));
   });
 }

@@ -4,7 +4,7 @@ import { DomainError, BadUserInputError } from '../errors/domain.errors.js';
 import { translate } from '../i18n/messages.js';
 import { EmployerCountsService } from '../reporting/employer-counts.service.js';
 import { RegionalReportService } from '../reporting/regional-report.service.js';
-import { ReportingDatabase } from '../reporting/reporting-database.js';
+import { ReportingRepository } from '../reporting/reporting.repository.js';
 import { fail, parseOptions, withCliDatabase } from './cli-database.js';
 
 const USAGE = `Usage : npm run report -- --region <01..17> (--fiscal-year 2020-2021 | --from AAAA-MM-JJ --to AAAA-MM-JJ | --since-deployment) [--format md|json]`;
@@ -33,7 +33,7 @@ async function main(args: string[]): Promise<void> {
     throw error;
   }
   await withCliDatabase(async (dataSource) => {
-    const db = new ReportingDatabase(dataSource);
+    const db = new ReportingRepository(dataSource);
     const report = await new RegionalReportService(db, new EmployerCountsService(db)).build(region, period);
     process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : report.markdown);
   });

@@ -1,30 +1,17 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { In } from 'typeorm';
-import { AuditTrailService } from '../audit/audit-trail.service.js';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { assertRegionInScope } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { updateWithVersion } from '../database/optimistic-update.js';
-import { isUniqueViolation } from '../database/postgres-errors.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
-import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate, type SortKey } from '../graphql/pagination/keyset.js';
-import { keyedLoader } from '../graphql/request-loaders.js';
+import { keyedLoader } from '../database/batch-loaders.js';
+import type { Page } from '../database/keyset-pagination.js';
+import { BadUserInputError, ConflictError, type FieldProblem } from '../errors/domain.errors.js';
 import { normalizePostalCode } from '../reference-data/postal-code.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { isNaicsCode, normalizeNeq } from './company-identifiers.js';
 import { companyNameKey } from './company-name.js';
-import { Company } from './company.entity.js';
-import {
-  CompanyOrderField,
-  SortDirection,
-  type CompaniesArgs,
-  type CreateCompanyInput,
-  type UpdateCompanyInput,
-} from './dto/company.inputs.js';
-
-export const COMPANY = { fr: 'Entreprise', en: 'Company' };
+import type { Company } from './company.entity.js';
+import { CompanyRepository } from './company.repository.js';
+import type { CompaniesArgs, CreateCompanyInput, UpdateCompanyInput } from './dto/company.inputs.js';
 
 /** Names at least this similar (pg_trgm, on the normalized name) are reported as likely duplicates. */
 const DUPLICATE_SIMILARITY = 0.6;
@@ -35,96 +22,37 @@ export interface DuplicateCandidate {
   similarity: number;
 }
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * The company directory. Every role but ANALYST reads all regions (docs/domain.md); creating and editing a company is
  * allowed in one's own regions (ADMIN everywhere).
  */
 @Injectable()
-export class CompaniesService implements OnModuleInit {
+export class CompaniesService {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: CompanyRepository,
     private readonly audit: AuditService,
-    private readonly auditTrail: AuditTrailService,
     private readonly referenceData: ReferenceDataService,
   ) {}
 
-  onModuleInit(): void {
-    const regionOf = async (sql: string, id: string) =>
-      ((await this.db.query(sql, [id])) as { region_code: string }[])[0]?.region_code ?? null;
-    this.auditTrail.registerRegionLookup('Company', (id) =>
-      regionOf(`SELECT region_code FROM companies WHERE id::text = $1`, id),
-    );
-    this.auditTrail.registerRegionLookup('CompanyContact', (id) =>
-      regionOf(
-        `SELECT c.region_code FROM company_contacts cc JOIN companies c ON c.id = cc.company_id WHERE cc.id::text = $1`,
-        id,
-      ),
-    );
-  }
-
-  private get db() {
-    return this.unitOfWork.manager;
-  }
-
   readonly companyById = keyedLoader<string, Company>(
     'companyById',
-    (ids) => this.db.find(Company, { where: { id: In([...ids]) } }),
+    (ids) => this.repository.findMany(ids),
     (company) => company.id,
   );
 
   company(_ctx: RequestContext, id: string): Promise<Company | null> {
-    return this.db.findOneBy(Company, { id });
+    return this.repository.find(id);
   }
 
   async companyByNeq(_ctx: RequestContext, neq: string): Promise<Company | null> {
     const normalized = normalizeNeq(neq);
     if (normalized === null) throw BadUserInputError.field('neq', 'field.neq');
-    return this.db.findOneBy(Company, { neq: normalized });
+    return this.repository.findByNeq(normalized);
   }
 
   /** The directory, filtered and ordered in SQL (accent- and case-insensitive search on pg_trgm indexes). */
   companies(_ctx: RequestContext, args: CompaniesArgs): Promise<Page<Company>> {
-    const query = this.db.createQueryBuilder(Company, 'company');
-    const filter = args.filter ?? {};
-    const search = filter.search?.trim();
-    let relevance: string | undefined;
-    if (search) {
-      const digits = search.replace(/[\s-]/g, '');
-      const neqPrefix = /^[0-9]{1,10}$/.test(digits) ? `${digits}%` : null;
-      query.setParameters({ search, searchLike: `%${likeEscape(search)}%`, searchPrefix: `${likeEscape(search)}%` });
-      const term = 'lower(crm_unaccent(:search))';
-      query.andWhere(
-        `(company.search_text LIKE lower(crm_unaccent(:searchLike)) OR company.search_text % ${term}` +
-          (neqPrefix ? ' OR company.neq LIKE :neqPrefix)' : ')'),
-        neqPrefix ? { neqPrefix } : {},
-      );
-      relevance =
-        `round((${neqPrefix ? 'CASE WHEN company.neq LIKE :neqPrefix THEN 3 ELSE 0 END + ' : ''}` +
-        `CASE WHEN company.search_text LIKE lower(crm_unaccent(:searchPrefix)) THEN 1 ELSE 0 END + ` +
-        `word_similarity(${term}, company.search_text))::numeric, 6)`;
-    }
-    if (filter.regionCodes?.length) query.andWhere('company.region_code IN (:...regionCodes)', { regionCodes: filter.regionCodes });
-    if (filter.naicsCode) query.andWhere('company.naics_code LIKE :naics', { naics: `${likeEscape(filter.naicsCode)}%` });
-    if (filter.sizeBands?.length) query.andWhere('company.size_band IN (:...sizeBands)', { sizeBands: filter.sizeBands });
-    if (filter.ownership) query.andWhere('company.ownership = :ownership', { ownership: filter.ownership });
-    if (filter.municipality) {
-      query.andWhere('lower(crm_unaccent(company.municipality)) = lower(crm_unaccent(:municipality))', {
-        municipality: filter.municipality,
-      });
-    }
-    const field = args.orderBy?.field ?? (relevance ? CompanyOrderField.RELEVANCE : CompanyOrderField.NAME);
-    const direction = args.orderBy?.direction ?? (field === CompanyOrderField.RELEVANCE ? SortDirection.DESC : SortDirection.ASC);
-    const sort: SortKey[] = [];
-    if (field === CompanyOrderField.RELEVANCE && relevance) sort.push({ expression: relevance, direction });
-    if (field === CompanyOrderField.CREATED_AT) {
-      sort.push({ expression: 'extract(epoch FROM company.created_at)::numeric', direction });
-    } else {
-      sort.push({ expression: 'lower(company.legal_name)', direction: field === CompanyOrderField.NAME ? direction : 'ASC' });
-    }
-    sort.push({ expression: 'company.id', direction: 'ASC' });
-    return paginate(query, { first: args.first, after: args.after, sort });
+    return this.repository.list(args);
   }
 
   /**
@@ -136,26 +64,14 @@ export class CompaniesService implements OnModuleInit {
     const normalizedNeq = neq ? normalizeNeq(neq) : null;
     if (neq && normalizedNeq === null) throw BadUserInputError.field('neq', 'field.neq');
     if (normalizedNeq) {
-      const sameNeq = await this.db.findOneBy(Company, { neq: normalizedNeq });
+      const sameNeq = await this.repository.findByNeq(normalizedNeq);
       if (sameNeq) candidates.push({ company: sameNeq, reason: 'NEQ', similarity: 1 });
     }
-    const key = companyNameKey(legalName);
-    const { entities, raw } = await this.db
-      .createQueryBuilder(Company, 'company')
-      .addSelect('similarity(company.name_key, :key)', 'score')
-      .where('(company.name_key = :key OR (company.name_key % :key AND similarity(company.name_key, :key) >= :threshold))', {
-        key,
-        threshold: DUPLICATE_SIMILARITY,
-      })
-      .orderBy('score', 'DESC')
-      .addOrderBy('company.legal_name')
-      .limit(10)
-      .getRawAndEntities<{ score: number }>();
-    entities.forEach((company, i) => {
+    for (const { company, similarity } of await this.repository.similarNames(companyNameKey(legalName), DUPLICATE_SIMILARITY)) {
       if (!candidates.some((c) => c.company.id === company.id)) {
-        candidates.push({ company, reason: 'NAME', similarity: Math.round(Number(raw[i]!.score) * 100) / 100 });
+        candidates.push({ company, reason: 'NAME', similarity: Math.round(similarity * 100) / 100 });
       }
-    });
+    }
     return candidates;
   }
 
@@ -174,28 +90,16 @@ export class CompaniesService implements OnModuleInit {
         );
       }
     }
-    let id: string;
-    try {
-      const result = await this.db.insert(Company, {
-        ...values,
-        legalName: input.legalName,
-        regionCode: input.regionCode,
-        nameKey: companyNameKey(input.legalName),
-      });
-      id = (result.identifiers[0] as { id: string }).id;
-    } catch (error) {
-      if (isUniqueViolation(error, 'companies_neq_key')) await this.assertNeqFree(values.neq!);
-      throw error;
-    }
-    const created = await this.db.findOneByOrFail(Company, { id });
-    await this.audit.record(ctx, { action: 'create', entityType: 'Company', entityId: id, after: created });
+    const created = await this.repository.insert(
+      { ...values, legalName: input.legalName, regionCode: input.regionCode, nameKey: companyNameKey(input.legalName) },
+      { companies_neq_key: () => this.neqConflict(values.neq!) },
+    );
+    await this.audit.record(ctx, { action: 'create', entityType: 'Company', entityId: created.id, after: created });
     return created;
   }
 
   async updateCompany(ctx: RequestContext, input: UpdateCompanyInput): Promise<Company> {
-    const before = await this.db.findOneBy(Company, { id: input.id });
-    if (!before) throw new NotFoundError(COMPANY, input.id);
-    assertRegionInScope(ctx, before.regionCode);
+    const before = await this.repository.forUpdate(ctx, input.id, input.version);
     if (input.regionCode != null && input.regionCode !== before.regionCode) {
       assertRegionInScope(ctx, input.regionCode);
       await this.referenceData.assertRegionsExist([input.regionCode], 'input.regionCode');
@@ -208,34 +112,27 @@ export class CompaniesService implements OnModuleInit {
     }
     if (input.regionCode != null) changes.regionCode = input.regionCode;
     if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'field.noChange');
-    try {
-      await updateWithVersion(this.db, Company, { id: input.id }, input.version, changes, 'Company');
-    } catch (error) {
-      if (isUniqueViolation(error, 'companies_neq_key')) await this.assertNeqFree(changes.neq!);
-      throw error;
-    }
-    const after = await this.db.findOneByOrFail(Company, { id: input.id });
+    const after = await this.repository.update(before, changes, { companies_neq_key: () => this.neqConflict(changes.neq!) });
     await this.audit.record(ctx, { action: 'update', entityType: 'Company', entityId: input.id, before, after });
     return after;
   }
 
   /** Looks a company up for a write in the caller's regions: NOT_FOUND when missing, FORBIDDEN outside scope. */
   async companyInScope(ctx: RequestContext, id: string, field = 'input.companyId'): Promise<Company> {
-    const company = await this.db.findOneBy(Company, { id });
+    const company = await this.repository.find(id);
     if (!company) throw BadUserInputError.field(field, 'field.unknownCompany', { id });
     assertRegionInScope(ctx, company.regionCode);
     return company;
   }
 
   private async assertNeqFree(neq: string): Promise<void> {
-    const existing = await this.db.findOneBy(Company, { neq });
-    if (existing) {
-      throw new ConflictError(
-        'conflict.companyNeq',
-        { neq, legalName: existing.legalName },
-        { existingCompanyId: existing.id },
-      );
-    }
+    if (await this.repository.findByNeq(neq)) throw await this.neqConflict(neq);
+  }
+
+  /** CONFLICT naming the company that already has this NEQ, if any. */
+  private async neqConflict(neq: string): Promise<ConflictError> {
+    const existing = await this.repository.findByNeq(neq);
+    return new ConflictError('conflict.companyNeq', { neq, legalName: existing?.legalName }, { existingCompanyId: existing?.id });
   }
 
   private duplicateSummary(candidate: DuplicateCandidate) {

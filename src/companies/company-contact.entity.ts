@@ -1,13 +1,14 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PreferredLanguage } from './company.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('company_contacts')
 @ObjectType({
   description:
     'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions',
 })
-export class CompanyContact {
+export class CompanyContact extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -40,17 +41,8 @@ export class CompanyContact {
   @Field(() => PreferredLanguage)
   preferredLanguage!: PreferredLanguage;
 
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int)
-  version!: number;
 
   /** When retention replaced the personal information with neutral values (`npm run privacy:retention`). */
   @Column({ type: 'timestamptz', nullable: true })
   anonymizedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

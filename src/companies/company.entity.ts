@@ -1,10 +1,11 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Ownership, SizeBand } from './company.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('companies')
 @ObjectType({ description: 'Entreprise ou employeur accompagné, identifié par son NEQ quand il en a un' })
-export class Company {
+export class Company extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -59,16 +60,4 @@ export class Company {
   /** Normalized name for duplicate detection (see companyNameKey). */
   @Column({ type: 'varchar', length: 300 })
   nameKey!: string;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int, { description: 'Version à renvoyer avec une modification' })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  updatedAt!: Date;
 }

@@ -69,11 +69,11 @@ export class IdempotencyKeys {
     );
   }
 
-  /** Deletes the keys past their lifetime; returns how many. */
-  async purgeExpired(): Promise<number> {
+  /** Deletes the keys past their lifetime (only counts them when `countOnly`); returns how many. */
+  async purgeExpired(countOnly = false): Promise<number> {
+    const expired = `idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}'`;
     const [{ n }] = (await this.unitOfWork.manager.query(
-      `WITH gone AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}' RETURNING 1)
-       SELECT count(*)::int AS n FROM gone`,
+      countOnly ? `SELECT count(*)::int AS n FROM ${expired}` : `WITH gone AS (DELETE FROM ${expired} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
     )) as [{ n: number }];
     return n;
   }

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/messages.js';
+import { LABELS, labelParams, type EntityName, type MessageKey } from '../i18n/messages.js';
 import { ErrorCode } from './error-code.js';
 
 type Params = Record<string, unknown>;
@@ -43,9 +43,8 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   readonly code = ErrorCode.NOT_FOUND;
 
-  /** `entity` names the thing in both languages, e.g. { fr: 'Conseillère ou conseiller', en: 'Advisor' }. */
-  constructor(entity: { fr: string; en: string }, id: string) {
-    super('notFound', { entityFr: entity.fr, entityEn: entity.en, id });
+  constructor(entity: EntityName, id: string) {
+    super('notFound', { ...labelParams('entity', LABELS.entity[entity]), id });
   }
 }
 

@@ -6,7 +6,7 @@ import { BadUserInputError, DomainError } from '../errors/domain.errors.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale.js';
 import { translate } from '../i18n/messages.js';
-import { BiExportService, type BiExportRequest } from './bi-export.service.js';
+import { BiExportService, type BiExportRequest, type ExportPlan } from './bi-export.service.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -38,7 +38,7 @@ export class ExportsController {
   ): Promise<void> {
     const locale = localeFromAcceptLanguage(req.headers['accept-language']);
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
-    let prepared: { sql: string; fileName: string };
+    let prepared: ExportPlan;
     let request: BiExportRequest;
     try {
       const auth = await this.authenticator.authenticate(req.headers.authorization, requestId, locale);
@@ -53,7 +53,7 @@ export class ExportsController {
     res.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');
     try {
-      await this.exports.write(prepared.sql, request, res);
+      await this.exports.write(prepared, request, res);
     } catch (error) {
       // Headers are gone: the client sees a truncated download, the log says why.
       this.logger.error({ err: error, requestId }, 'CSV export failed while streaming');

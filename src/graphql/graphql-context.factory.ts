@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Authenticator } from '../auth/authenticator.js';
 import { localeFromAcceptLanguage } from '../i18n/locale.js';
 import type { GraphQLContext } from './graphql-context.js';
-import { RequestLoaders } from './request-loaders.js';
+import { RequestLoaders } from '../database/batch-loaders.js';
 
 @Injectable()
 export class GraphQLContextFactory {

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Authentication } from '../auth/authenticator.js';
 import type { Locale } from '../i18n/locale.js';
-import type { RequestLoaders } from './request-loaders.js';
+import type { RequestLoaders } from '../database/batch-loaders.js';
 
 /** What every resolver can reach, built once per HTTP request. */
 export interface GraphQLContext {

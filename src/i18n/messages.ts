@@ -433,6 +433,78 @@ const CATALOG = {
 
 export type MessageKey = keyof typeof CATALOG;
 
+export interface Label {
+  fr: string;
+  en: string;
+}
+
+/**
+ * Names that messages interpolate, in both languages: record types (NOT_FOUND), the states of each state machine
+ * (see the features' `*.rules.ts`), figures.
+ */
+export const LABELS = {
+  entity: {
+    Accompaniment: { fr: 'Dossier d’accompagnement', en: 'Accompaniment file' },
+    Advisor: { fr: 'Conseillère ou conseiller', en: 'Advisor' },
+    Company: { fr: 'Entreprise', en: 'Company' },
+    CompanyContact: { fr: 'Personne-ressource', en: 'Contact' },
+    EventParticipation: { fr: 'Participation à un événement', en: 'Event participation' },
+    Interaction: { fr: 'Intervention', en: 'Interaction' },
+    JourneesQuebecEvent: { fr: 'Événement Journées Québec', en: 'Journées Québec event' },
+    PortailReferral: { fr: 'Référencement au Portail employeurs', en: 'Portail employeurs referral' },
+    RecruitmentNeed: { fr: 'Besoin de main-d’œuvre', en: 'Recruitment need' },
+    Region: { fr: 'Région', en: 'Region' },
+    RegionalDirection: { fr: 'Direction régionale', en: 'Regional direction' },
+    ServicePoint: { fr: 'Point de services', en: 'Service point' },
+  },
+  accompanimentStatus: {
+    OPEN: { fr: 'ouvert', en: 'open' },
+    ON_HOLD: { fr: 'en suspens', en: 'on hold' },
+    CLOSED: { fr: 'fermé', en: 'closed' },
+  },
+  needStatus: {
+    OPEN: { fr: 'ouvert', en: 'open' },
+    IN_PROGRESS: { fr: 'en cours', en: 'in progress' },
+    FILLED: { fr: 'pourvu', en: 'filled' },
+    PARTIALLY_FILLED: { fr: 'partiellement pourvu', en: 'partially filled' },
+    CANCELLED: { fr: 'annulé', en: 'cancelled' },
+  },
+  eventStatus: {
+    PLANNED: { fr: 'planifié', en: 'planned' },
+    REGISTRATION_OPEN: { fr: 'ouvert aux inscriptions', en: 'open for registration' },
+    HELD: { fr: 'tenu', en: 'held' },
+    CANCELLED: { fr: 'annulé', en: 'cancelled' },
+  },
+  participationStatus: {
+    REGISTERED: { fr: 'inscrite', en: 'registered' },
+    CONFIRMED: { fr: 'confirmée', en: 'confirmed' },
+    ATTENDED: { fr: 'présente à l’événement', en: 'attended' },
+    WITHDRAWN: { fr: 'désistée', en: 'withdrawn' },
+  },
+  portailStep: {
+    REFERRED: { fr: 'référée au Portail', en: 'referred to the portal' },
+    ACCOUNT_CREATED: { fr: 'compte créé', en: 'account created' },
+    OFFER_POSTED: { fr: 'offre publiée', en: 'offer posted' },
+    CANDIDATES_RECEIVED: { fr: 'candidatures reçues', en: 'candidates received' },
+    HIRED: { fr: 'embauche', en: 'hired' },
+    DECLINED: { fr: 'refusée par l’entreprise', en: 'declined' },
+    ABANDONED: { fr: 'abandonnée', en: 'abandoned' },
+  },
+  eventOutcome: {
+    candidatesMet: { fr: 'le nombre de candidats rencontrés', en: 'the number of candidates met' },
+    interviewsHeld: { fr: 'le nombre d’entrevues', en: 'the number of interviews held' },
+    offersMade: { fr: 'le nombre de promesses d’embauche', en: 'the number of offers made' },
+    hires: { fr: 'le nombre d’embauches', en: 'the number of hires' },
+  },
+} satisfies Record<string, Record<string, Label>>;
+
+export type EntityName = keyof typeof LABELS.entity;
+
+/** A label as the parameters `<name>Fr` and `<name>En` of a message. */
+export function labelParams(name: string, label: Label): Record<string, string> {
+  return { [`${name}Fr`]: label.fr, [`${name}En`]: label.en };
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(CATALOG, key);
 }

@@ -1,7 +1,8 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { ParticipationStatus } from './journees-quebec.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('event_participations')
 @ObjectType({
@@ -9,7 +10,7 @@ import { ParticipationStatus } from './journees-quebec.enums.js';
     'Participation d’une entreprise à un événement Journées Québec : ses besoins de main-d’œuvre et ses résultats. ' +
     'Visible dans les régions de l’entreprise',
 })
-export class EventParticipation {
+export class EventParticipation extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -47,16 +48,4 @@ export class EventParticipation {
   @Column({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'Embauches (au plus offersMade)' })
   hires!: number | null;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int, { description: 'Version à renvoyer avec une modification' })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  updatedAt!: Date;
 }

@@ -1,13 +1,14 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { EventMode, EventStatus } from './journees-quebec.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('journees_quebec_events')
 @ObjectType({
   description: 'Journées Québec : événement de recrutement international, en personne à l’étranger ou virtuel',
 })
-export class JourneesQuebecEvent {
+export class JourneesQuebecEvent extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -43,16 +44,4 @@ export class JourneesQuebecEvent {
   @Column({ type: 'varchar', length: 20, default: EventStatus.PLANNED })
   @Field(() => EventStatus)
   status!: EventStatus;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int, { description: 'Version à renvoyer avec une modification' })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  updatedAt!: Date;
 }

@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { todayInQuebec } from '../common/calendar.js';
-import { updateWithVersion } from '../database/optimistic-update.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
-import { BadUserInputError, NotFoundError, type FieldProblem } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
-import { keyedLoader } from '../graphql/request-loaders.js';
+import { assertDateRange } from '../common/date-rules.js';
+import { keyedLoader } from '../database/batch-loaders.js';
+import type { Page } from '../database/keyset-pagination.js';
+import { BadUserInputError, type FieldProblem } from '../errors/domain.errors.js';
 import type {
   CreateJourneesQuebecEventInput,
   JourneesQuebecEventsArgs,
   UpdateJourneesQuebecEventInput,
 } from './dto/journees-quebec-event.inputs.js';
-import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
+import type { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
+import { JourneesQuebecEventRepository } from './journees-quebec-event.repository.js';
 import { EventStatus } from './journees-quebec.enums.js';
 import { eventChangeProblems, eventDateProblems, FINAL_EVENT_STATUSES, type EventDates } from './journees-quebec.rules.js';
-
-export const JOURNEES_QUEBEC_EVENT = { fr: 'Événement Journées Québec', en: 'Journées Québec event' };
 
 const DATE_FIELDS = ['startsOn', 'endsOn', 'registrationDeadline'] as const;
 
@@ -29,44 +25,25 @@ const DATE_FIELDS = ['startsOn', 'endsOn', 'registrationDeadline'] as const;
 @Injectable()
 export class JourneesQuebecEventsService {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: JourneesQuebecEventRepository,
     private readonly audit: AuditService,
   ) {}
 
-  private get db() {
-    return this.unitOfWork.manager;
-  }
-
   readonly eventById = keyedLoader<string, JourneesQuebecEvent>(
     'journeesQuebecEventById',
-    (ids) => this.db.find(JourneesQuebecEvent, { where: { id: In([...ids]) } }),
+    (ids) => this.repository.findMany(ids),
     (event) => event.id,
   );
 
   event(_ctx: RequestContext, id: string): Promise<JourneesQuebecEvent | null> {
-    return this.db.findOneBy(JourneesQuebecEvent, { id });
+    return this.repository.find(id);
   }
 
   /** Events, the latest first, filtered in SQL; `from`/`to` keep the events whose days intersect that interval. */
   events(_ctx: RequestContext, args: JourneesQuebecEventsArgs): Promise<Page<JourneesQuebecEvent>> {
     const filter = args.filter ?? {};
-    if (filter.from && filter.to && filter.to < filter.from) throw BadUserInputError.field('filter.to', 'field.rangeOrder');
-    const query = this.db.createQueryBuilder(JourneesQuebecEvent, 'event');
-    if (filter.status?.length) query.andWhere('event.status IN (:...status)', { status: filter.status });
-    if (filter.mode?.length) query.andWhere('event.mode IN (:...mode)', { mode: filter.mode });
-    if (filter.from) query.andWhere('event.ends_on >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('event.starts_on <= :to', { to: filter.to });
-    if (filter.country) {
-      query.andWhere('lower(crm_unaccent(event.country)) = lower(crm_unaccent(:country))', { country: filter.country });
-    }
-    return paginate(query, {
-      first: args.first,
-      after: args.after,
-      sort: [
-        { expression: 'event.starts_on', direction: 'DESC' },
-        { expression: 'event.id', direction: 'ASC' },
-      ],
-    });
+    if (filter.from && filter.to) assertDateRange({ from: filter.from, to: filter.to }, 'filter');
+    return this.repository.list(args);
   }
 
   async createEvent(ctx: RequestContext, input: CreateJourneesQuebecEventInput): Promise<JourneesQuebecEvent> {
@@ -77,7 +54,7 @@ export class JourneesQuebecEventsService {
     };
     const problems = eventDateProblems(dates, new Set(DATE_FIELDS));
     if (problems.length > 0) throw new BadUserInputError(problems);
-    const result = await this.db.insert(JourneesQuebecEvent, {
+    const created = await this.repository.insert({
       name: input.name,
       city: input.city,
       country: input.country,
@@ -85,9 +62,7 @@ export class JourneesQuebecEventsService {
       ...dates,
       status: input.status ?? EventStatus.PLANNED,
     });
-    const id = (result.identifiers[0] as { id: string }).id;
-    const created = await this.db.findOneByOrFail(JourneesQuebecEvent, { id });
-    await this.audit.record(ctx, { action: 'create', entityType: 'JourneesQuebecEvent', entityId: id, after: created });
+    await this.audit.record(ctx, { action: 'create', entityType: 'JourneesQuebecEvent', entityId: created.id, after: created });
     return created;
   }
 
@@ -97,9 +72,8 @@ export class JourneesQuebecEventsService {
    * `UPDATE … WHERE id AND version` with the row count checked.
    */
   async updateEvent(ctx: RequestContext, input: UpdateJourneesQuebecEventInput): Promise<JourneesQuebecEvent> {
-    const before = await this.db.findOneBy(JourneesQuebecEvent, { id: input.id });
-    if (!before) throw new NotFoundError(JOURNEES_QUEBEC_EVENT, input.id);
-    const { id, version, ...fields } = input;
+    const before = await this.repository.forUpdate(ctx, input.id, input.version);
+    const { id, version: _version, ...fields } = input;
     const changes = Object.fromEntries(
       // null is "not given" (every column is required); a value equal to the stored one is no change.
       Object.entries(fields).filter(([key, value]) => value != null && value !== before[key as keyof typeof fields]),
@@ -116,8 +90,7 @@ export class JourneesQuebecEventsService {
       problems.push(...eventDateProblems(dates, changedDates));
     }
     if (problems.length > 0) throw new BadUserInputError(problems);
-    await updateWithVersion(this.db, JourneesQuebecEvent, { id }, version, changes, 'JourneesQuebecEvent');
-    const after = await this.db.findOneByOrFail(JourneesQuebecEvent, { id });
+    const after = await this.repository.update(before, changes);
     await this.audit.record(ctx, { action: 'update', entityType: 'JourneesQuebecEvent', entityId: id, before, after });
     return after;
   }

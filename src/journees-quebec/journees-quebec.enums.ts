@@ -20,21 +20,6 @@ export enum ParticipationStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
-/** Labels used in messages. */
-export const EVENT_STATUS_LABELS: Record<EventStatus, { fr: string; en: string }> = {
-  PLANNED: { fr: 'planifié', en: 'planned' },
-  REGISTRATION_OPEN: { fr: 'ouvert aux inscriptions', en: 'open for registration' },
-  HELD: { fr: 'tenu', en: 'held' },
-  CANCELLED: { fr: 'annulé', en: 'cancelled' },
-};
-
-export const PARTICIPATION_STATUS_LABELS: Record<ParticipationStatus, { fr: string; en: string }> = {
-  REGISTERED: { fr: 'inscrite', en: 'registered' },
-  CONFIRMED: { fr: 'confirmée', en: 'confirmed' },
-  ATTENDED: { fr: 'présente à l’événement', en: 'attended' },
-  WITHDRAWN: { fr: 'désistée', en: 'withdrawn' },
-};
-
 registerEnumType(EventMode, {
   name: 'JourneesQuebecEventMode',
   description: 'Mode de l’événement',

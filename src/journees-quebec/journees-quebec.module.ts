@@ -6,10 +6,12 @@ import { RecruitmentNeed } from '../recruitment-needs/recruitment-need.entity.js
 import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
 import { CompanyEventParticipationsResolver } from './company-event-participations.resolver.js';
 import { EventParticipation } from './event-participation.entity.js';
+import { EventParticipationRepository } from './event-participation.repository.js';
 import { EventParticipationsResolver } from './event-participations.resolver.js';
 import { EventParticipationsService } from './event-participations.service.js';
 import { EventRegionSummaryResolver } from './event-summary.resolver.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
+import { JourneesQuebecEventRepository } from './journees-quebec-event.repository.js';
 import { JourneesQuebecEventsResolver } from './journees-quebec-events.resolver.js';
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
 
@@ -25,6 +27,8 @@ import { JourneesQuebecEventsService } from './journees-quebec-events.service.js
     ReferenceDataModule,
   ],
   providers: [
+    JourneesQuebecEventRepository,
+    EventParticipationRepository,
     JourneesQuebecEventsService,
     EventParticipationsService,
     JourneesQuebecEventsResolver,

@@ -1,14 +1,18 @@
 import { EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
 import {
-  canApply,
-  canMoveEvent,
   eventChangeProblems,
+  EVENT_STATES,
   eventDateProblems,
-  eventStatusMoveProblem,
   MAX_OUTCOME,
   outcomeProblems,
+  PARTICIPATION_STATES,
   registrationProblem,
 } from './journees-quebec.rules.js';
+
+const canMoveEvent = (from: EventStatus, to: EventStatus) => EVENT_STATES.actionTo(from, to) !== null;
+const eventStatusMoveProblem = (from: EventStatus, to: EventStatus, field: string) =>
+  EVENT_STATES.moveProblem(from, to, { field, startsOn: '2000-01-01', today: '2000-01-01' });
+const canApply = (action: 'confirm' | 'withdraw' | 'attend', status: ParticipationStatus) => PARTICIPATION_STATES.can(action, status);
 
 const ALL_EVENT_STATUSES = Object.values(EventStatus);
 

@@ -1,47 +1,58 @@
+import { guard, StateMachine } from '../common/state-machine.js';
 import type { FieldProblem } from '../errors/domain.errors.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { EVENT_STATUS_LABELS, EventStatus, ParticipationStatus } from './journees-quebec.enums.js';
+import { LABELS, labelParams, type MessageKey } from '../i18n/messages.js';
+import { EventStatus, ParticipationStatus as P } from './journees-quebec.enums.js';
 
 /** docs/domain.md, Journées Québec: the pure rules, kept apart from the database so they are unit-tested. */
 
-/** Where an event may go from each status: one step forward, or cancelled before it is held. */
-export const EVENT_STATUS_MOVES: Readonly<Record<EventStatus, readonly EventStatus[]>> = {
-  PLANNED: [EventStatus.REGISTRATION_OPEN, EventStatus.CANCELLED],
-  REGISTRATION_OPEN: [EventStatus.HELD, EventStatus.CANCELLED],
-  HELD: [],
-  CANCELLED: [],
-};
-
-/** Statuses an event may be created with (HELD and CANCELLED are reached by moves only). */
-export const INITIAL_EVENT_STATUSES: readonly EventStatus[] = [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN];
-
-export function canMoveEvent(from: EventStatus, to: EventStatus): boolean {
-  return EVENT_STATUS_MOVES[from].includes(to);
+/** What the rules of an event's status change look at: the field that asked for it, its start date (after the change), today. */
+export interface EventChange {
+  field: string;
+  startsOn: string;
+  today: string;
 }
 
-/** The problem with moving an event from `from` to `to` on `field`, or null when the move is allowed. */
-export function eventStatusMoveProblem(from: EventStatus, to: EventStatus, field: string): FieldProblem | null {
-  if (canMoveEvent(from, to)) return null;
-  return {
+/** Journées Québec events: one step forward, or cancelled before they are held. */
+export const EVENT_STATES = new StateMachine<EventStatus, 'openRegistration' | 'hold' | 'cancel', EventChange>({
+  name: { fr: 'Événement Journées Québec', en: 'Journées Québec event' },
+  states: LABELS.eventStatus,
+  // HELD and CANCELLED are reached by transitions only.
+  initial: [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN],
+  transitions: {
+    openRegistration: {
+      label: { fr: 'ouvrir les inscriptions', en: 'open registration' },
+      from: [EventStatus.PLANNED],
+      to: EventStatus.REGISTRATION_OPEN,
+    },
+    hold: {
+      label: { fr: 'marquer tenu', en: 'mark held' },
+      from: [EventStatus.REGISTRATION_OPEN],
+      to: EventStatus.HELD,
+      guards: [
+        guard('l’événement a commencé', 'the event has started', ({ field, startsOn, today }) =>
+          startsOn > today ? { field, message: 'field.eventHeldBeforeStart', params: { startsOn } } : null,
+        ),
+      ],
+    },
+    cancel: { label: { fr: 'annuler', en: 'cancel' }, from: [EventStatus.PLANNED, EventStatus.REGISTRATION_OPEN], to: EventStatus.CANCELLED },
+  },
+  refusal: (from, { field }, to) => ({
     field,
     message: 'field.eventStatusMove',
-    params: {
-      fromFr: EVENT_STATUS_LABELS[from].fr,
-      fromEn: EVENT_STATUS_LABELS[from].en,
-      toFr: EVENT_STATUS_LABELS[to].fr,
-      toEn: EVENT_STATUS_LABELS[to].en,
-    },
-  };
-}
+    params: { ...labelParams('from', LABELS.eventStatus[from]), ...labelParams('to', LABELS.eventStatus[to ?? from]) },
+  }),
+});
 
-/** Statuses after which an event is history: nothing about it changes any more. */
-export const FINAL_EVENT_STATUSES: readonly EventStatus[] = [EventStatus.HELD, EventStatus.CANCELLED];
+/** Statuses an event may be created with. */
+export const INITIAL_EVENT_STATUSES = EVENT_STATES.spec.initial;
+
+/** Statuses after which an event is history (no transition leaves them): nothing about it changes any more. */
+export const FINAL_EVENT_STATUSES: readonly EventStatus[] = EVENT_STATES.finalStates();
 
 /**
  * What is wrong with changing an event in `before` state by `changes` on `today`: a held or cancelled event takes
- * no change at all (each field given is named; a status change is named by the status rules); the status moves one
- * allowed step; and an event is HELD only on or after the day it starts (the start date it will have after the
- * change).
+ * no change at all (each field given is named; a status change is named by the transition table); the status moves
+ * by a transition of EVENT_STATES, whose guards see the start date the event will have after the change.
  */
 export function eventChangeProblems(
   before: { status: EventStatus; startsOn: string },
@@ -51,18 +62,14 @@ export function eventChangeProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (FINAL_EVENT_STATUSES.includes(before.status)) {
-    const label = EVENT_STATUS_LABELS[before.status];
     for (const field of Object.keys(changes).filter((key) => key !== 'status')) {
-      problems.push({ field: `${prefix}.${field}`, message: 'field.eventFinal', params: { statusFr: label.fr, statusEn: label.en } });
+      problems.push({ field: `${prefix}.${field}`, message: 'field.eventFinal', params: labelParams('status', LABELS.eventStatus[before.status]) });
     }
   }
   if (changes.status) {
-    const move = eventStatusMoveProblem(before.status, changes.status, `${prefix}.status`);
-    if (move) problems.push(move);
-    const startsOn = changes.startsOn ?? before.startsOn;
-    if (!move && changes.status === EventStatus.HELD && startsOn > today) {
-      problems.push({ field: `${prefix}.status`, message: 'field.eventHeldBeforeStart', params: { startsOn } });
-    }
+    const change = { field: `${prefix}.status`, startsOn: changes.startsOn ?? before.startsOn, today };
+    const problem = EVENT_STATES.moveProblem(before.status, changes.status, change);
+    if (problem) problems.push(problem);
   }
   return problems;
 }
@@ -97,8 +104,7 @@ export function registrationProblem(
   today: string,
 ): { message: MessageKey; params: Record<string, unknown> } | null {
   if (event.status !== EventStatus.REGISTRATION_OPEN) {
-    const label = EVENT_STATUS_LABELS[event.status];
-    return { message: 'field.eventNotOpen', params: { statusFr: label.fr, statusEn: label.en } };
+    return { message: 'field.eventNotOpen', params: labelParams('status', LABELS.eventStatus[event.status]) };
   }
   if (today > event.registrationDeadline) {
     return { message: 'field.registrationDeadlinePassed', params: { deadline: event.registrationDeadline } };
@@ -106,20 +112,56 @@ export function registrationProblem(
   return null;
 }
 
-/** The state changes of a participation, with the statuses each one starts from. */
-export type ParticipationAction = 'confirm' | 'withdraw' | 'attend';
-
-export const PARTICIPATION_MOVES: Readonly<
-  Record<ParticipationAction, { from: readonly ParticipationStatus[]; to: ParticipationStatus }>
-> = {
-  confirm: { from: [ParticipationStatus.REGISTERED], to: ParticipationStatus.CONFIRMED },
-  withdraw: { from: [ParticipationStatus.REGISTERED, ParticipationStatus.CONFIRMED], to: ParticipationStatus.WITHDRAWN },
-  attend: { from: [ParticipationStatus.REGISTERED, ParticipationStatus.CONFIRMED], to: ParticipationStatus.ATTENDED },
-};
-
-export function canApply(action: ParticipationAction, status: ParticipationStatus): boolean {
-  return PARTICIPATION_MOVES[action].from.includes(status);
+/** What the rules of a participation's state change look at: its event, today. */
+export interface ParticipationChange {
+  event: { status: EventStatus; startsOn: string };
+  today: string;
 }
+
+const eventStatusProblem = (event: ParticipationChange['event']): FieldProblem => ({
+  field: 'id',
+  message: 'field.eventStatus',
+  params: labelParams('status', LABELS.eventStatus[event.status]),
+});
+
+/** Companies taking part in an event: REGISTERED → CONFIRMED → ATTENDED (or directly), WITHDRAWN before it is over. */
+export const PARTICIPATION_STATES = new StateMachine<P, 'confirm' | 'withdraw' | 'attend' | 'recordOutcome', ParticipationChange>({
+  name: { fr: 'Participation à un événement', en: 'Event participation' },
+  states: LABELS.participationStatus,
+  initial: [P.REGISTERED],
+  transitions: {
+    confirm: {
+      label: { fr: 'confirmer', en: 'confirm' },
+      from: [P.REGISTERED],
+      to: P.CONFIRMED,
+      guards: [
+        guard('l’événement est ouvert aux inscriptions', 'the event is open for registration', ({ event }) =>
+          event.status === EventStatus.REGISTRATION_OPEN ? null : eventStatusProblem(event),
+        ),
+      ],
+    },
+    withdraw: { label: { fr: 'se désister', en: 'withdraw' }, from: [P.REGISTERED, P.CONFIRMED], to: P.WITHDRAWN },
+    attend: {
+      label: { fr: 'marquer présente', en: 'mark attended' },
+      from: [P.REGISTERED, P.CONFIRMED],
+      to: P.ATTENDED,
+      guards: [
+        guard('l’événement n’est pas annulé', 'the event is not cancelled', ({ event }) =>
+          event.status === EventStatus.CANCELLED ? eventStatusProblem(event) : null,
+        ),
+        guard('l’événement a commencé', 'the event has started', ({ event, today }) =>
+          event.startsOn > today ? { field: 'id', message: 'field.eventNotStarted', params: { startsOn: event.startsOn } } : null,
+        ),
+      ],
+    },
+    recordOutcome: {
+      label: { fr: 'consigner les résultats (ou les corriger)', en: 'record the outcomes (or correct them)' },
+      from: [P.ATTENDED],
+      refusal: () => ({ field: 'input.participationId', message: 'field.outcomeNotAttended' }),
+    },
+  },
+  refusal: (status) => ({ field: 'id', message: 'field.participationStatus', params: labelParams('status', LABELS.participationStatus[status]) }),
+});
 
 export interface EventOutcome {
   candidatesMet: number;
@@ -132,13 +174,6 @@ export interface EventOutcome {
 export const MAX_OUTCOME = 100_000;
 
 const OUTCOME_FIELDS = ['candidatesMet', 'interviewsHeld', 'offersMade', 'hires'] as const;
-
-const OUTCOME_LABELS: Record<keyof EventOutcome, { fr: string; en: string }> = {
-  candidatesMet: { fr: 'le nombre de candidats rencontrés', en: 'the number of candidates met' },
-  interviewsHeld: { fr: 'le nombre d’entrevues', en: 'the number of interviews held' },
-  offersMade: { fr: 'le nombre de promesses d’embauche', en: 'the number of offers made' },
-  hires: { fr: 'le nombre d’embauches', en: 'the number of hires' },
-};
 
 /**
  * Outcomes are non-negative integers with hires ≤ offersMade ≤ interviewsHeld ≤ candidatesMet. Each problem names
@@ -159,7 +194,7 @@ export function outcomeProblems(outcome: EventOutcome, prefix = 'input'): FieldP
       problems.push({
         field: `${prefix}.${field}`,
         message: 'field.outcomeExceeds',
-        params: { limit: outcome[limit], limitFr: OUTCOME_LABELS[limit].fr, limitEn: OUTCOME_LABELS[limit].en },
+        params: { limit: outcome[limit], ...labelParams('limit', LABELS.eventOutcome[limit]) },
       });
     }
   }

@@ -1,7 +1,8 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { PortailReferralStep } from './portail-referral.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('portail_referrals')
 @ObjectType({
@@ -9,7 +10,7 @@ import { PortailReferralStep } from './portail-referral.enums.js';
     'Référencement d’une entreprise au Portail employeurs par une conseillère ou un conseiller, avec son ' +
     'entonnoir. Chaque étape garde sa date ; une étape sautée garde une date nulle.',
 })
-export class PortailReferral {
+export class PortailReferral extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -57,16 +58,4 @@ export class PortailReferral {
   @Column({ type: 'date' })
   @Field(() => GraphQLDate, { description: 'Date du dernier changement d’étape' })
   stepChangedOn!: string;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int, { description: 'Version à renvoyer avec un changement d’étape' })
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  updatedAt!: Date;
 }

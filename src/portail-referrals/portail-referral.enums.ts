@@ -14,17 +14,6 @@ export enum PortailReferralStep {
   ABANDONED = 'ABANDONED',
 }
 
-/** Labels, used in messages and reports. */
-export const STEP_LABELS: Record<PortailReferralStep, { fr: string; en: string }> = {
-  REFERRED: { fr: 'référée au Portail', en: 'referred to the portal' },
-  ACCOUNT_CREATED: { fr: 'compte créé', en: 'account created' },
-  OFFER_POSTED: { fr: 'offre publiée', en: 'offer posted' },
-  CANDIDATES_RECEIVED: { fr: 'candidatures reçues', en: 'candidates received' },
-  HIRED: { fr: 'embauche', en: 'hired' },
-  DECLINED: { fr: 'refusée par l’entreprise', en: 'declined' },
-  ABANDONED: { fr: 'abandonnée', en: 'abandoned' },
-};
-
 registerEnumType(PortailReferralStep, {
   name: 'PortailReferralStep',
   description:

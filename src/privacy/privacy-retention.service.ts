@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { TIME_ZONE, todayInQuebec } from '../common/calendar.js';
+import { AuditService } from '../audit/audit.service.js';
+import { RequestContext } from '../auth/request-context.js';
+import { todayInQuebec } from '../common/calendar.js';
+import { IdempotencyKeys } from '../database/idempotency.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { PrivacyRepository } from './privacy.repository.js';
 
 /** What retention writes in place of a contact's personal information. */
 export const ANONYMIZED_CONTACT = { firstName: 'Personne-ressource', lastName: 'anonymisée' } as const;
 /** What replaces a personal value in the audit trail's before/after snapshots. */
 export const REDACTED = '[anonymisé]';
 /** The personal fields of a contact, as the audit snapshots name them. */
-import { IDEMPOTENCY_KEY_LIFETIME } from '../database/idempotency.js';
-
 export const CONTACT_PERSONAL_FIELDS = ['firstName', 'lastName', 'title', 'email', 'phone'] as const;
 
 export interface RetentionOptions {
@@ -43,53 +45,6 @@ export interface RetentionReport {
   };
 }
 
-// Timestamps are compared with the start of the cutoff day in Québec.
-const CUTOFF_TS = `($1::date::timestamp AT TIME ZONE '${TIME_ZONE}')`;
-
-/**
- * Contacts (not yet anonymized) of companies without activity since the cutoff ($1). A company has activity when
- * one of these falls on or after the cutoff, or is still ongoing:
- * - an accompaniment file opened, closed or changing status (or still OPEN / ON_HOLD);
- * - an interaction on one of its files;
- * - a recruitment need opened or closed (or still open);
- * - a Portail employeurs referral made, changing step or ended (or still open);
- * - a Journées Québec participation registered, or its event ending;
- * - one of its (non-anonymized) contacts created or changed: the information was collected or confirmed then.
- */
-const CANDIDATES = `
-  SELECT cc.id AS contact_id, c.id AS company_id, c.legal_name, c.neq, c.region_code
-    FROM company_contacts cc
-    JOIN companies c ON c.id = cc.company_id
-   WHERE cc.anonymized_at IS NULL
-     AND NOT EXISTS (SELECT 1 FROM accompaniments a WHERE a.company_id = c.id
-                        AND (a.status <> 'CLOSED' OR a.opened_on >= $1::date OR a.closed_on >= $1::date
-                             OR a.status_changed_on >= $1::date))
-     AND NOT EXISTS (SELECT 1 FROM interactions i JOIN accompaniments a ON a.id = i.accompaniment_id
-                      WHERE a.company_id = c.id AND i.occurred_on >= $1::date)
-     AND NOT EXISTS (SELECT 1 FROM recruitment_needs n WHERE n.company_id = c.id
-                        AND (n.closed_on IS NULL OR n.opened_on >= $1::date OR n.closed_on >= $1::date))
-     AND NOT EXISTS (SELECT 1 FROM portail_referrals r WHERE r.company_id = c.id
-                        AND (r.step NOT IN ('HIRED', 'DECLINED', 'ABANDONED') OR r.referred_on >= $1::date
-                             OR r.step_changed_on >= $1::date OR r.ended_on >= $1::date))
-     AND NOT EXISTS (SELECT 1 FROM event_participations p JOIN journees_quebec_events e ON e.id = p.event_id
-                      WHERE p.company_id = c.id AND (p.registered_on >= $1::date OR e.ends_on >= $1::date))
-     AND NOT EXISTS (SELECT 1 FROM company_contacts recent WHERE recent.company_id = c.id
-                        AND recent.anonymized_at IS NULL
-                        AND (recent.created_at >= ${CUTOFF_TS} OR recent.updated_at >= ${CUTOFF_TS}))
-   ORDER BY c.legal_name, c.id, cc.id`;
-
-/** An audit snapshot still holding a personal value (neither null nor already redacted). */
-const holdsPersonalValue = (column: string) =>
-  `EXISTS (SELECT 1 FROM jsonb_each(coalesce(${column}, '{}'::jsonb)) AS e
-            WHERE e.key = ANY($2::text[]) AND e.value NOT IN ('null'::jsonb, to_jsonb($3::text)))`;
-
-/** The same snapshot with every personal value replaced by the redaction marker (null values stay null). */
-const redacted = (column: string) =>
-  `CASE WHEN ${column} IS NULL THEN NULL ELSE coalesce((
-     SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY($2::text[]) AND e.value <> 'null'::jsonb
-                                         THEN to_jsonb($3::text) ELSE e.value END)
-       FROM jsonb_each(${column}) AS e), '{}'::jsonb) END`;
-
 /**
  * Loi 25 retention (`npm run privacy:retention`): anonymizes the contacts of companies without activity for N
  * years, and redacts their personal values in the audit trail. The contact rows stay (same id, company, preferred
@@ -102,77 +57,36 @@ const redacted = (column: string) =>
  */
 @Injectable()
 export class PrivacyRetentionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: PrivacyRepository,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyKeys,
+  ) {}
 
   run(options: RetentionOptions): Promise<RetentionReport> {
-    return this.dataSource.transaction((db) => this.apply(db, options));
+    return this.unitOfWork.run(() => this.apply(options));
   }
 
-  private async apply(db: EntityManager, { olderThanYears, dryRun, today }: RetentionOptions): Promise<RetentionReport> {
+  private async apply({ olderThanYears, dryRun, today }: RetentionOptions): Promise<RetentionReport> {
     if (!Number.isInteger(olderThanYears) || olderThanYears < 1) throw new Error('olderThanYears must be a positive integer');
-    const [{ cutoff }] = (await db.query(`SELECT ($1::date - make_interval(years => $2::int))::date::text AS cutoff`, [
-      today ?? todayInQuebec(),
-      olderThanYears,
-    ])) as [{ cutoff: string }];
-    const candidates = (await db.query(`${CANDIDATES}${dryRun ? '' : ' FOR UPDATE OF cc'}`, [cutoff])) as {
-      contact_id: string;
-      company_id: string;
-      legal_name: string;
-      neq: string | null;
-      region_code: string;
-    }[];
+    const cutoff = await this.repository.cutoff(today ?? todayInQuebec(), olderThanYears);
+    const candidates = await this.repository.candidates(cutoff, !dryRun);
     const contactIds = candidates.map((row) => row.contact_id);
-    const redaction = [[...CONTACT_PERSONAL_FIELDS], REDACTED];
-
-    // Audit rows of the contacts being anonymized that still hold a personal value.
-    const auditRows = (await db.query(
-      `SELECT a.id, a.entity_id FROM audit_log a
-        WHERE a.entity_type = 'CompanyContact' AND a.entity_id = ANY($1::text[])
-          AND (${holdsPersonalValue('a.before')} OR ${holdsPersonalValue('a.after')})`,
-      [contactIds, ...redaction],
-    )) as { id: string; entity_id: string }[];
-    // Audit rows of contacts deleted before the cutoff (the contact row is gone, its snapshots remain).
-    const deletedRows = (await db.query(
-      `SELECT a.id FROM audit_log a
-        WHERE a.entity_type = 'CompanyContact'
-          AND a.entity_id IN (SELECT d.entity_id FROM audit_log d
-                               WHERE d.entity_type = 'CompanyContact' AND d.action = 'delete' AND d.occurred_at < ${CUTOFF_TS})
-          AND NOT EXISTS (SELECT 1 FROM company_contacts cc WHERE cc.id::text = a.entity_id)
-          AND (${holdsPersonalValue('a.before')} OR ${holdsPersonalValue('a.after')})`,
-      [cutoff, ...redaction],
-    )) as { id: string }[];
-
-    const [{ n: expiredIdempotencyKeys }] = (await db.query(
-      `SELECT count(*)::int AS n FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}'`,
-    )) as [{ n: number }];
+    // Audit rows of the contacts being anonymized that still hold a personal value, and of contacts deleted before
+    // the cutoff (the contact row is gone, its snapshots remain).
+    const auditRows = await this.repository.auditRowsHolding(contactIds, CONTACT_PERSONAL_FIELDS, REDACTED);
+    const deletedRows = await this.repository.deletedContactsAuditRows(cutoff, CONTACT_PERSONAL_FIELDS, REDACTED);
+    const expiredIdempotencyKeys = await this.idempotency.purgeExpired(dryRun);
     if (!dryRun) {
-      await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_LIFETIME}'`);
-      if (contactIds.length > 0) {
-        await db.query(
-          `UPDATE company_contacts
-              SET first_name = $2, last_name = $3, title = NULL, email = NULL, phone = NULL,
-                  anonymized_at = now(), version = version + 1, updated_at = now()
-            WHERE id = ANY($1::uuid[]) AND anonymized_at IS NULL`,
-          [contactIds, ANONYMIZED_CONTACT.firstName, ANONYMIZED_CONTACT.lastName],
-        );
-      }
-      const redactIds = [...auditRows.map((row) => row.id), ...deletedRows.map((row) => row.id)];
-      if (redactIds.length > 0) {
-        await db.query(
-          `UPDATE audit_log a SET before = ${redacted('a.before')}, after = ${redacted('a.after')} WHERE a.id = ANY($1::bigint[])`,
-          [redactIds, ...redaction],
-        );
-      }
-      if (contactIds.length > 0) {
-        await db.query(
-          `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after, request_id)
-           SELECT NULL, 'anonymize', 'CompanyContact', id::text, NULL,
-                  jsonb_build_object('anonymized', true, 'olderThanYears', $2::int, 'cutoff', $3::text),
-                  'system:privacy-retention'
-             FROM unnest($1::uuid[]) AS id`,
-          [contactIds, olderThanYears, cutoff],
-        );
-      }
+      if (contactIds.length > 0) await this.repository.anonymize(contactIds, ANONYMIZED_CONTACT);
+      await this.audit.redact([...auditRows, ...deletedRows].map((row) => row.id), CONTACT_PERSONAL_FIELDS, REDACTED);
+      await this.audit.recordMany(
+        RequestContext.system('privacy-retention'),
+        'anonymize',
+        'CompanyContact',
+        contactIds.map((entityId) => ({ entityId, after: { anonymized: true, olderThanYears, cutoff } })),
+      );
     }
 
     const auditByContact = new Map<string, number>();

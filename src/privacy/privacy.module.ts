@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { PrivacyRetentionService } from './privacy-retention.service.js';
+import { PrivacyRepository } from './privacy.repository.js';
 import { PrivacyResolver } from './privacy.resolver.js';
 import { PrivacyService } from './privacy.service.js';
 
@@ -10,7 +11,7 @@ import { PrivacyService } from './privacy.service.js';
  */
 @Module({
   imports: [CompaniesModule],
-  providers: [PrivacyService, PrivacyRetentionService, PrivacyResolver],
+  providers: [PrivacyRepository, PrivacyService, PrivacyRetentionService, PrivacyResolver],
   exports: [PrivacyRetentionService],
 })
 export class PrivacyModule {}

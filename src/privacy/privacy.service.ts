@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AuditTrailService } from '../audit/audit-trail.service.js';
 import { PersonalDataAccessLog, type AccessChannel } from '../audit/personal-data-access-log.js';
-import { PersonalInformationAccess } from '../audit/personal-information-access.entity.js';
+import type { PersonalInformationAccess } from '../audit/personal-information-access.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { TIME_ZONE } from '../common/calendar.js';
+import { assertDateRange } from '../common/date-rules.js';
+import { CompaniesService } from '../companies/companies.service.js';
 import { CompanyContactsService } from '../companies/company-contacts.service.js';
-import { Company } from '../companies/company.entity.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
-import { BadUserInputError, NotFoundError } from '../errors/domain.errors.js';
-import type { Page } from '../graphql/pagination/connection.type.js';
-import { paginate } from '../graphql/pagination/keyset.js';
+import type { Page } from '../database/keyset-pagination.js';
+import { NotFoundError } from '../errors/domain.errors.js';
 import type { ContactPersonalInformation, PersonalInformationAccessLogArgs } from './dto/privacy.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,29 +16,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class PrivacyService {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly contacts: CompanyContactsService,
+    private readonly companies: CompaniesService,
+    private readonly auditTrail: AuditTrailService,
     private readonly accessLog: PersonalDataAccessLog,
   ) {}
-
-  private get db() {
-    return this.unitOfWork.manager;
-  }
 
   /** The access log, most recent first; `from`/`to` are calendar days in Québec, both included. */
   accessLogPage(_ctx: RequestContext, args: PersonalInformationAccessLogArgs): Promise<Page<PersonalInformationAccess>> {
     const filter = args.filter ?? {};
-    if (filter.from && filter.to && filter.to < filter.from) throw BadUserInputError.field('filter.to', 'field.rangeOrder');
-    const query = this.db.createQueryBuilder(PersonalInformationAccess, 'access');
-    if (filter.contactId) query.andWhere('access.contact_id = :contactId', { contactId: filter.contactId });
-    if (filter.advisorId) query.andWhere('access.advisor_id = :advisorId', { advisorId: filter.advisorId });
-    if (filter.from) {
-      query.andWhere(`access.accessed_at >= (CAST(:from AS date)::timestamp AT TIME ZONE '${TIME_ZONE}')`, { from: filter.from });
-    }
-    if (filter.to) {
-      query.andWhere(`access.accessed_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`, { to: filter.to });
-    }
-    return paginate(query, { first: args.first, after: args.after, sort: [{ expression: 'access.id', direction: 'DESC' }] });
+    if (filter.from && filter.to) assertDateRange({ from: filter.from, to: filter.to }, 'filter');
+    return this.accessLog.page(filter, { first: args.first, after: args.after });
   }
 
   /**
@@ -52,22 +38,15 @@ export class PrivacyService {
     contactId: string,
     channel: AccessChannel,
   ): Promise<ContactPersonalInformation> {
-    if (!UUID.test(contactId)) throw new NotFoundError({ fr: 'Personne-ressource', en: 'Contact' }, contactId);
+    if (!UUID.test(contactId)) throw new NotFoundError('CompanyContact', contactId);
     const contact = await this.contacts.contactInScope(ctx, contactId);
     await this.accessLog.record(ctx, [contact], channel);
-    const [company, auditEntries, accessLog] = await Promise.all([
-      this.db.findOneByOrFail(Company, { id: contact.companyId }),
-      this.db
-        .createQueryBuilder(AuditEntry, 'entry')
-        .where(`entry.entity_type = 'CompanyContact' AND entry.entity_id = :id`, { id: contact.id })
-        .orderBy('entry.id', 'ASC')
-        .getMany(),
-      this.db
-        .createQueryBuilder(PersonalInformationAccess, 'access')
-        .where('access.contact_id = :id', { id: contact.id })
-        .orderBy('access.id', 'ASC')
-        .getMany(),
+    const [found, auditEntries, accessLog] = await Promise.all([
+      this.companies.company(ctx, contact.companyId),
+      this.auditTrail.entriesOf('CompanyContact', contact.id),
+      this.accessLog.accessesOf(contact.id),
     ]);
+    const company = found!;
     const { anonymizedAt, createdAt, updatedAt } = contact;
     const json = JSON.stringify(
       {

@@ -1,14 +1,15 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDate } from '../graphql/date.scalar.js';
 import { EmploymentType, FrenchLevel, RecruitmentChannel, RecruitmentNeedStatus } from './recruitment-need.enums.js';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 /** numeric(8,2) comes back from PostgreSQL as a string; the API speaks numbers. */
 const money = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 @Entity('recruitment_needs')
 @ObjectType({ description: 'Besoin de main-d’œuvre d’une entreprise : une profession (CNP 2021), des postes, une région' })
-export class RecruitmentNeed {
+export class RecruitmentNeed extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -74,15 +75,4 @@ export class RecruitmentNeed {
   @Column({ type: 'date', nullable: true })
   @Field(() => GraphQLDate, { nullable: true })
   closedOn!: string | null;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int)
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

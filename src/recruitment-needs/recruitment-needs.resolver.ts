@@ -20,7 +20,8 @@ import {
 } from './dto/recruitment-need.inputs.js';
 import { RecruitmentChannel } from './recruitment-need.enums.js';
 import { RecruitmentNeed } from './recruitment-need.entity.js';
-import { RecruitmentNeedsService, type RecruitmentNeedsSummaryRow } from './recruitment-needs.service.js';
+import type { RecruitmentNeedsSummaryRow } from './recruitment-need.repository.js';
+import { RecruitmentNeedsService } from './recruitment-needs.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
 

@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { foldEmailCase } from '../common/email-address.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { updateWithVersion } from '../database/optimistic-update.js';
-import { isUniqueViolation } from '../database/postgres-errors.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain.errors.js';
-import { groupedLoader, keyedLoader } from '../graphql/request-loaders.js';
+import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
+import { BadUserInputError, ConflictError } from '../errors/domain.errors.js';
 import type { CreateRegionalDirectionInput, UpdateRegionalDirectionInput, UpdateRegionInput } from './dto/regional-direction.inputs.js';
 import type { CreateServicePointInput, UpdateServicePointInput } from './dto/service-point.inputs.js';
 import { normalizePostalCode } from './postal-code.js';
-import { Region } from './region.entity.js';
-import { RegionalDirection } from './regional-direction.entity.js';
-import { ServicePoint } from './service-point.entity.js';
-import { foldEmailCase } from '../common/email-address.js';
-
-const DIRECTION = { fr: 'Direction régionale', en: 'Regional direction' };
-const REGION = { fr: 'Région', en: 'Region' };
-const SERVICE_POINT = { fr: 'Point de services', en: 'Service point' };
+import type { Region } from './region.entity.js';
+import { RegionRepository } from './region.repository.js';
+import type { RegionalDirection } from './regional-direction.entity.js';
+import { RegionalDirectionRepository } from './regional-direction.repository.js';
+import type { ServicePoint } from './service-point.entity.js';
+import { ServicePointRepository } from './service-point.repository.js';
 
 /**
  * Regions, regional directions and service points: readable by every role, editable by ADMIN (docs/domain.md).
@@ -26,93 +21,80 @@ const SERVICE_POINT = { fr: 'Point de services', en: 'Service point' };
 @Injectable()
 export class ReferenceDataService {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly regionRepository: RegionRepository,
+    private readonly directionRepository: RegionalDirectionRepository,
+    private readonly servicePointRepository: ServicePointRepository,
     private readonly audit: AuditService,
   ) {}
 
-  private get db() {
-    return this.unitOfWork.manager;
-  }
-
   readonly regionByCode = keyedLoader<string, Region>(
     'regionByCode',
-    (codes) => this.db.find(Region, { where: { code: In([...codes]) } }),
+    (codes) => this.regionRepository.findMany(codes),
     (region) => region.code,
   );
 
   readonly directionByCode = keyedLoader<string, RegionalDirection>(
     'directionByCode',
-    (codes) => this.db.find(RegionalDirection, { where: { code: In([...codes]) } }),
+    (codes) => this.directionRepository.findMany(codes),
     (direction) => direction.code,
   );
 
   readonly regionsByDirection = groupedLoader<string, Region>(
     'regionsByDirection',
-    (codes) => this.db.find(Region, { where: { directionCode: In([...codes]) }, order: { code: 'ASC' } }),
+    (codes) => this.regionRepository.ofDirections(codes),
     (region) => region.directionCode!,
   );
 
   readonly servicePointsByRegion = groupedLoader<string, ServicePoint>(
     'servicePointsByRegion',
-    (codes) => this.db.find(ServicePoint, { where: { regionCode: In([...codes]) }, order: { name: 'ASC' } }),
+    (codes) => this.servicePointRepository.ofRegions(codes),
     (point) => point.regionCode,
   );
 
   readonly servicePointById = keyedLoader<string, ServicePoint>(
     'servicePointById',
-    (ids) => this.db.find(ServicePoint, { where: { id: In([...ids]) } }),
+    (ids) => this.servicePointRepository.findMany(ids),
     (point) => point.id,
   );
 
   regions(_ctx: RequestContext): Promise<Region[]> {
-    return this.db.find(Region, { order: { code: 'ASC' } });
+    return this.regionRepository.all();
   }
 
   region(_ctx: RequestContext, code: string): Promise<Region | null> {
-    return this.db.findOne(Region, { where: { code } });
+    return this.regionRepository.find(code);
   }
 
   regionalDirections(_ctx: RequestContext): Promise<RegionalDirection[]> {
-    return this.db.find(RegionalDirection, { order: { name: 'ASC' } });
+    return this.directionRepository.all();
   }
 
   servicePoints(_ctx: RequestContext, regionCode?: string): Promise<ServicePoint[]> {
-    return this.db.find(ServicePoint, {
-      where: regionCode ? { regionCode } : {},
-      order: { regionCode: 'ASC', name: 'ASC' },
-    });
+    return this.servicePointRepository.ofRegions(regionCode ? [regionCode] : undefined);
   }
 
   /** Refuses (BAD_USER_INPUT on `field`) any code that is not an existing region. */
   async assertRegionsExist(codes: readonly string[], field: string): Promise<void> {
     if (codes.length === 0) return;
-    const found = await this.db.find(Region, { select: { code: true }, where: { code: In([...codes]) } });
-    const missing = codes.filter((code) => !found.some((r) => r.code === code));
+    const missing = await this.regionRepository.unknown(codes);
     if (missing.length > 0) throw BadUserInputError.field(field, 'field.unknownRegion', { codes: missing });
   }
 
   async assertDirectionExists(code: string, field: string): Promise<void> {
-    if (!(await this.db.exists(RegionalDirection, { where: { code } }))) {
-      throw BadUserInputError.field(field, 'field.unknownDirection', { code });
-    }
+    if (!(await this.directionRepository.find(code))) throw BadUserInputError.field(field, 'field.unknownDirection', { code });
   }
 
   async assertServicePointExists(id: string, field: string): Promise<void> {
-    if (!(await this.db.exists(ServicePoint, { where: { id } }))) {
-      throw BadUserInputError.field(field, 'field.unknownServicePoint', { id });
-    }
+    if (!(await this.servicePointRepository.find(id))) throw BadUserInputError.field(field, 'field.unknownServicePoint', { id });
   }
 
   async createRegionalDirection(ctx: RequestContext, input: CreateRegionalDirectionInput): Promise<RegionalDirection> {
     await this.assertRegionsExist(input.regionCodes ?? [], 'input.regionCodes');
-    try {
-      await this.db.insert(RegionalDirection, { code: input.code, name: input.name });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('conflict.directionCode', { code: input.code });
-      throw error;
-    }
-    if (input.regionCodes) await this.moveRegions(ctx, input.code, input.regionCodes);
-    const created = await this.db.findOneByOrFail(RegionalDirection, { code: input.code });
+    const created = await this.directionRepository.insert(
+      { code: input.code, name: input.name },
+      { '*': () => new ConflictError('conflict.directionCode', { code: input.code }) },
+    );
+    if (input.regionCodes) await this.regionRepository.moveTo(input.code, input.regionCodes);
     await this.audit.record(ctx, {
       action: 'create',
       entityType: 'RegionalDirection',
@@ -123,23 +105,14 @@ export class ReferenceDataService {
   }
 
   async updateRegionalDirection(ctx: RequestContext, input: UpdateRegionalDirectionInput): Promise<RegionalDirection> {
-    const before = await this.db.findOneBy(RegionalDirection, { code: input.code });
-    if (!before) throw new NotFoundError(DIRECTION, input.code);
+    const before = await this.directionRepository.forUpdate(ctx, input.code, input.version);
     if (input.regionCodes) await this.assertRegionsExist(input.regionCodes, 'input.regionCodes');
-    const beforeRegions = (await this.db.findBy(Region, { directionCode: input.code })).map((r) => r.code);
-    await updateWithVersion(this.db, RegionalDirection, { code: input.code }, input.version, {
-      ...(input.name != null ? { name: input.name } : {}),
-    }, 'RegionalDirection');
+    const beforeRegions = (await this.regionRepository.ofDirections([input.code])).map((r) => r.code);
+    const after = await this.directionRepository.update(before, input.name != null ? { name: input.name } : {});
     if (input.regionCodes) {
-      await this.db
-        .createQueryBuilder()
-        .update(Region)
-        .set({ directionCode: null, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('direction_code = :code AND code NOT IN (:...keep)', { code: input.code, keep: ['', ...input.regionCodes] })
-        .execute();
-      await this.moveRegions(ctx, input.code, input.regionCodes);
+      await this.regionRepository.detachFrom(input.code, input.regionCodes);
+      await this.regionRepository.moveTo(input.code, input.regionCodes);
     }
-    const after = await this.db.findOneByOrFail(RegionalDirection, { code: input.code });
     await this.audit.record(ctx, {
       action: 'update',
       entityType: 'RegionalDirection',
@@ -150,25 +123,13 @@ export class ReferenceDataService {
     return after;
   }
 
-  private async moveRegions(_ctx: RequestContext, directionCode: string, regionCodes: string[]): Promise<void> {
-    if (regionCodes.length === 0) return;
-    await this.db
-      .createQueryBuilder()
-      .update(Region)
-      .set({ directionCode, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('code IN (:...regionCodes) AND direction_code IS DISTINCT FROM :directionCode', { regionCodes, directionCode })
-      .execute();
-  }
-
   async updateRegion(ctx: RequestContext, input: UpdateRegionInput): Promise<Region> {
-    const before = await this.db.findOneBy(Region, { code: input.code });
-    if (!before) throw new NotFoundError(REGION, input.code);
+    const before = await this.regionRepository.forUpdate(ctx, input.code, input.version);
     if (input.directionCode != null) await this.assertDirectionExists(input.directionCode, 'input.directionCode');
-    await updateWithVersion(this.db, Region, { code: input.code }, input.version, {
+    const after = await this.regionRepository.update(before, {
       ...(input.name != null ? { name: input.name } : {}),
       ...(input.directionCode != null ? { directionCode: input.directionCode } : {}),
-    }, 'Region');
-    const after = await this.db.findOneByOrFail(Region, { code: input.code });
+    });
     await this.audit.record(ctx, { action: 'update', entityType: 'Region', entityId: input.code, before, after });
     return after;
   }
@@ -176,33 +137,22 @@ export class ReferenceDataService {
   async createServicePoint(ctx: RequestContext, input: CreateServicePointInput): Promise<ServicePoint> {
     const values = this.servicePointValues(input);
     await this.assertRegionsExist([input.regionCode], 'input.regionCode');
-    let id: string;
-    try {
-      const result = await this.db.insert(ServicePoint, { regionCode: input.regionCode, name: input.name, ...values });
-      id = (result.identifiers[0] as { id: string }).id;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('conflict.servicePointName', { name: input.name });
-      throw error;
-    }
-    const created = await this.db.findOneByOrFail(ServicePoint, { id });
-    await this.audit.record(ctx, { action: 'create', entityType: 'ServicePoint', entityId: id, after: created });
+    const created = await this.servicePointRepository.insert(
+      { regionCode: input.regionCode, name: input.name, ...values },
+      { '*': () => new ConflictError('conflict.servicePointName', { name: input.name }) },
+    );
+    await this.audit.record(ctx, { action: 'create', entityType: 'ServicePoint', entityId: created.id, after: created });
     return created;
   }
 
   async updateServicePoint(ctx: RequestContext, input: UpdateServicePointInput): Promise<ServicePoint> {
-    const before = await this.db.findOneBy(ServicePoint, { id: input.id });
-    if (!before) throw new NotFoundError(SERVICE_POINT, input.id);
-    const { id, version, ...changes } = input;
-    try {
-      await updateWithVersion(this.db, ServicePoint, { id }, version, {
-        ...(changes.name != null ? { name: changes.name } : {}),
-        ...this.servicePointValues(changes),
-      }, 'ServicePoint');
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('conflict.servicePointName', { name: changes.name });
-      throw error;
-    }
-    const after = await this.db.findOneByOrFail(ServicePoint, { id });
+    const before = await this.servicePointRepository.forUpdate(ctx, input.id, input.version);
+    const { id, version: _version, ...changes } = input;
+    const after = await this.servicePointRepository.update(
+      before,
+      { ...(changes.name != null ? { name: changes.name } : {}), ...this.servicePointValues(changes) },
+      { '*': () => new ConflictError('conflict.servicePointName', { name: changes.name }) },
+    );
     await this.audit.record(ctx, { action: 'update', entityType: 'ServicePoint', entityId: id, before, after });
     return after;
   }

@@ -1,9 +1,10 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('regional_directions')
 @ObjectType({ description: 'Direction régionale du ministère : regroupe des régions ; une gestionnaire en dirige une' })
-export class RegionalDirection {
+export class RegionalDirection extends VersionedEntity {
   @PrimaryColumn({ type: 'varchar', length: 8 })
   @Field({ description: 'Code court, ex. LLL' })
   code!: string;
@@ -11,14 +12,4 @@ export class RegionalDirection {
   @Column({ type: 'varchar', length: 200 })
   @Field()
   name!: string;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int)
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

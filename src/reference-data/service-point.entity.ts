@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedEntity } from '../database/versioned.entity.js';
 
 @Entity('service_points')
 @ObjectType({ description: 'Point de services (bureau de Services Québec) où des conseillères sont en poste' })
-export class ServicePoint {
+export class ServicePoint extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id!: string;
@@ -35,14 +36,4 @@ export class ServicePoint {
   @Column({ type: 'varchar', length: 254, nullable: true })
   @Field(() => String, { nullable: true, description: 'Courriel du bureau (coordonnée professionnelle)' })
   email!: string | null;
-
-  @Column({ type: 'integer', default: 1 })
-  @Field(() => Int)
-  version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -5,16 +5,12 @@ import { todayInQuebec } from '../common/calendar.js';
 import { resolvePeriod, type Period } from '../common/period.js';
 import { NAICS_SECTORS } from '../companies/company-identifiers.js';
 import { BadUserInputError, ForbiddenError } from '../errors/domain.errors.js';
-import { Region } from '../reference-data/region.entity.js';
+import { regionFromRow, type RegionRow } from '../reference-data/region.entity.js';
 import type { EmployerCounts, EmployerCountsArgs, EmployerCountsFilter } from './dto/employer-counts.types.js';
-import { ALL_REGION_CODES, employerCountsStatement, isFiscalYear } from './employer-counts.sql.js';
-import { ReportingDatabase } from './reporting-database.js';
+import { ALL_REGION_CODES, isFiscalYear } from './employer-counts.sql.js';
+import { ReportingRepository } from './reporting.repository.js';
 
-interface Row {
-  code: string;
-  name: string;
-  direction_code: string | null;
-  version: number;
+interface Row extends RegionRow {
   employers_accompanied: number;
   new_employers: number;
   total_accompanied: number;
@@ -40,7 +36,7 @@ export function naicsPrefixes(sector: string): string[] {
  */
 @Injectable()
 export class EmployerCountsService {
-  constructor(private readonly db: ReportingDatabase) {}
+  constructor(private readonly repository: ReportingRepository) {}
 
   async employerCounts(ctx: RequestContext, args: EmployerCountsArgs): Promise<EmployerCounts> {
     const period = resolvePeriod(args.period, todayInQuebec());
@@ -62,24 +58,19 @@ export class EmployerCountsService {
       filter.naicsSector ? naicsPrefixes(filter.naicsSector) : null,
       filter.advisorId ?? null,
     ];
-    const statement = employerCountsStatement({
+    const request = {
       filtered: filters.some((value) => value !== null),
       regionCodes,
       fiscalYear: period.fiscalYear !== null || isFiscalYear(period.from, period.to),
       toToday: period.to >= todayInQuebec(),
-    });
-    const rows = await this.db.query<Row>(statement, [period.from, period.to, regionCodes, ...filters]);
+    };
+    const rows = await this.repository.employerCounts<Row>(request, [period.from, period.to, regionCodes, ...filters]);
     return {
       from: period.from,
       to: period.to,
       fiscalYear: period.fiscalYear,
       byRegion: rows.map((row) => ({
-        region: Object.assign(new Region(), {
-          code: row.code,
-          name: row.name,
-          directionCode: row.direction_code,
-          version: row.version,
-        }),
+        region: regionFromRow(row),
         employersAccompanied: row.employers_accompanied,
         newEmployers: row.new_employers,
       })),

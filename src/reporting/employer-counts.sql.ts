@@ -1,3 +1,5 @@
+import { REGION_COLUMNS } from '../reference-data/region.entity.js';
+
 /**
  * Counting employers (docs/domain.md) in SQL from the files themselves, for one period and a set of regions, in one statement: what filtered
  * counts run (the rollup statements below answer unfiltered ones).
@@ -29,7 +31,7 @@ WITH files AS (
 ), newcomers AS (
   SELECT region_code, count(*) AS n FROM firsts WHERE first_opened BETWEEN $1::date AND $2::date GROUP BY region_code
 )
-SELECT r.code, r.name, r.direction_code, r.version,
+SELECT ${REGION_COLUMNS},
        coalesce(accompanied.n, 0)::int AS employers_accompanied,
        coalesce(newcomers.n, 0)::int AS new_employers,
        (SELECT count(DISTINCT company_id) FROM active)::int AS total_accompanied,
@@ -59,7 +61,7 @@ WITH by_region AS (
    GROUP BY e.region_code
 ), totals AS (${totals}
 )
-SELECT r.code, r.name, r.direction_code, r.version,
+SELECT ${REGION_COLUMNS},
        coalesce(by_region.accompanied, 0)::int AS employers_accompanied,
        coalesce(by_region.newcomers, 0)::int AS new_employers,
        totals.accompanied::int AS total_accompanied,
@@ -117,7 +119,7 @@ WITH closed AS (
        + (SELECT count(*) FROM employer_activity c WHERE c.open_since <= $2::date) AS accompanied,
          (SELECT count(*) FROM employer_activity c WHERE c.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
 )
-SELECT r.code, r.name, r.direction_code, r.version,
+SELECT ${REGION_COLUMNS},
        (coalesce(closed.n, 0) + coalesce(open.n, 0))::int AS employers_accompanied,
        coalesce(newcomers.n, 0)::int AS new_employers,
        totals.accompanied::int AS total_accompanied,
@@ -161,7 +163,7 @@ WITH open AS (
        + (SELECT count(*) FROM employer_activity c WHERE c.open_since IS NULL AND c.last_ended_on >= $1::date) AS accompanied,
          (SELECT count(*) FROM employer_activity c WHERE c.first_opened_on BETWEEN $1::date AND $2::date) AS newcomers
 )
-SELECT r.code, r.name, r.direction_code, r.version,
+SELECT ${REGION_COLUMNS},
        (coalesce(open.n, 0) + coalesce(closed.n, 0))::int AS employers_accompanied,
        coalesce(newcomers.n, 0)::int AS new_employers,
        totals.accompanied::int AS total_accompanied,

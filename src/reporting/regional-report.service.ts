@@ -6,13 +6,12 @@ import { todayInQuebec } from '../common/calendar.js';
 import { resolvePeriod, type Period } from '../common/period.js';
 import { BadUserInputError } from '../errors/domain.errors.js';
 import type { PeriodInput } from '../graphql/period.input.js';
-import { Region } from '../reference-data/region.entity.js';
+import { regionFromRow } from '../reference-data/region.entity.js';
 import { ServicePoint } from '../reference-data/service-point.entity.js';
 import type { JourneesQuebecFigures, PortailFigures, RegionalReport } from './dto/regional-report.types.js';
 import { EmployerCountsService } from './employer-counts.service.js';
-import { REGIONAL_REPORT_SQL } from './regional-report.sql.js';
 import { NOC_BROAD_CATEGORIES, renderRegionalReport } from './report-markdown.js';
-import { ReportingDatabase } from './reporting-database.js';
+import { ReportingRepository } from './reporting.repository.js';
 
 interface Row {
   files_opened: number;
@@ -23,14 +22,14 @@ interface Row {
   journees_quebec: JourneesQuebecFigures;
   portail: PortailFigures;
   advisors: number;
-  service_points: Partial<ServicePoint>[];
+  service_points: (Partial<ServicePoint> & { createdAt: string; updatedAt: string })[];
 }
 
 /** The regional "Bilan des réalisations" (docs/domain.md): every figure in SQL, and its French rendering. */
 @Injectable()
 export class RegionalReportService {
   constructor(
-    private readonly db: ReportingDatabase,
+    private readonly repository: ReportingRepository,
     private readonly counts: EmployerCountsService,
   ) {}
 
@@ -41,19 +40,11 @@ export class RegionalReportService {
   }
 
   async build(regionCode: string, period: Period): Promise<RegionalReport> {
-    const [regionRow] = await this.db.query<{ code: string; name: string; direction_code: string | null; version: number }>(
-      `SELECT code, name, direction_code, version FROM regions WHERE code = $1`,
-      [regionCode],
-    );
+    const regionRow = await this.repository.region(regionCode);
     if (!regionRow) throw BadUserInputError.field('regionCode', 'field.unknownRegion', { codes: [regionCode] });
-    const region = Object.assign(new Region(), {
-      code: regionRow.code,
-      name: regionRow.name,
-      directionCode: regionRow.direction_code,
-      version: regionRow.version,
-    });
+    const region = regionFromRow(regionRow);
     const counts = await this.counts.count(period, [regionCode]);
-    const [row] = await this.db.query<Row>(REGIONAL_REPORT_SQL, [period.from, period.to, regionCode]);
+    const row = await this.repository.regionalFigures<Row>(period.from, period.to, regionCode);
     const figures = {
       region,
       from: period.from,
@@ -61,11 +52,11 @@ export class RegionalReportService {
       fiscalYear: period.fiscalYear,
       employersAccompanied: counts.byRegion[0]?.employersAccompanied ?? 0,
       newEmployers: counts.byRegion[0]?.newEmployers ?? 0,
-      filesOpened: row!.files_opened,
-      filesClosed: row!.files_closed,
-      interactions: row!.interactions,
-      interactionMinutes: row!.interaction_minutes,
-      needsByCategory: row!.needs.map((c) => ({
+      filesOpened: row.files_opened,
+      filesClosed: row.files_closed,
+      interactions: row.interactions,
+      interactionMinutes: row.interaction_minutes,
+      needsByCategory: row.needs.map((c) => ({
         nocBroadCategory: c.category,
         label: NOC_BROAD_CATEGORIES[c.category] ?? String(c.category),
         needs: c.needs,
@@ -73,10 +64,12 @@ export class RegionalReportService {
         openPositions: c.open,
         filledPositions: c.filled,
       })),
-      journeesQuebec: row!.journees_quebec,
-      portailReferrals: row!.portail,
-      advisors: row!.advisors,
-      servicePoints: row!.service_points.map((point) => Object.assign(new ServicePoint(), point)),
+      journeesQuebec: row.journees_quebec,
+      portailReferrals: row.portail,
+      advisors: row.advisors,
+      servicePoints: row.service_points.map((point) =>
+        Object.assign(new ServicePoint(), point, { createdAt: new Date(point.createdAt), updatedAt: new Date(point.updatedAt) }),
+      ),
     };
     return { ...figures, markdown: renderRegionalReport({ ...figures, regionName: region.name }) };
   }

@@ -47,5 +47,6 @@ SELECT
     WHERE ar.region_code = $3 AND a.active AND a.role = 'ADVISOR')::int AS advisors,
   (SELECT coalesce(json_agg(json_build_object('id', s.id, 'regionCode', s.region_code, 'name', s.name, 'address', s.address,
                                                'municipality', s.municipality, 'postalCode', s.postal_code, 'phone', s.phone,
-                                               'email', s.email, 'version', s.version) ORDER BY s.name), '[]'::json)
+                                               'email', s.email, 'version', s.version, 'createdAt', s.created_at,
+                                               'updatedAt', s.updated_at) ORDER BY s.name), '[]'::json)
      FROM service_points s WHERE s.region_code = $3) AS service_points`;

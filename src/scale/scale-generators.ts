@@ -5,7 +5,13 @@
  * Rows of the big tables are produced one at a time (generators), and what later tables need of earlier ones is
  * kept in typed arrays (a region, a day number per file), never as row objects.
  */
+import { AccompanimentStatus, ClosingOutcome, InteractionKind as Kind, InteractionMode as Mode, ServiceLevel, Theme } from '../accompaniments/accompaniment.enums.js';
+import { Role } from '../auth/role.js';
+import { Ownership, SizeBand } from '../companies/company.enums.js';
 import { companyNameKey } from '../companies/company-name.js';
+import { EventMode, EventStatus, ParticipationStatus } from '../journees-quebec/journees-quebec.enums.js';
+import { PortailReferralStep as Step } from '../portail-referrals/portail-referral.enums.js';
+import { EmploymentType, FrenchLevel, RecruitmentChannel, RecruitmentNeedStatus as NeedStatus } from '../recruitment-needs/recruitment-need.enums.js';
 import { DEPLOYMENT_DATE } from '../common/period.js';
 import { cumulative, Prng, scaleUuid, Weighted } from './prng.js';
 import { dayNumber, isoDate, timestampOn, yearOf } from './scale-dates.js';
@@ -28,7 +34,6 @@ import {
   SUMMARY_OPENINGS,
   SUMMARY_TOPICS,
   TRADES,
-  type Ownership,
 } from './vocabulary.js';
 
 export const DEPLOYMENT_DAY = dayNumber(DEPLOYMENT_DATE);
@@ -56,13 +61,12 @@ export interface ScaleContext {
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations, by small integer in the typed arrays
 
-export const FILE_STATUSES = ['OPEN', 'ON_HOLD', 'CLOSED'] as const;
-export const SERVICE_LEVELS = ['INFORMATION', 'REFERRAL', 'PERSONALIZED'] as const;
-export const THEMES = ['ATTRACTION', 'RECRUITMENT', 'WELCOME', 'INTEGRATION', 'RETENTION', 'IMMIGRATION_PROCEDURES'] as const;
-export const OUTCOMES = [null, 'NEEDS_MET', 'REFERRED_ELSEWHERE', 'NO_LONGER_NEEDED', 'UNREACHABLE', 'OTHER'] as const;
-export const SIZE_BANDS = [
-  'EMPLOYEES_1_4', 'EMPLOYEES_5_19', 'EMPLOYEES_20_49', 'EMPLOYEES_50_99', 'EMPLOYEES_100_499', 'EMPLOYEES_500_PLUS',
-] as const;
+// The enums' own values, in their declared order (the typed arrays hold indexes into these lists).
+export const FILE_STATUSES = Object.values(AccompanimentStatus);
+export const SERVICE_LEVELS = Object.values(ServiceLevel);
+export const THEMES = Object.values(Theme);
+export const OUTCOMES = [null, ...Object.values(ClosingOutcome)];
+export const SIZE_BANDS = Object.values(SizeBand);
 
 const OPEN = 0;
 const ON_HOLD = 1;
@@ -150,7 +154,7 @@ export interface AdvisorRow {
   id: string;
   email: string;
   fullName: string;
-  role: 'ADVISOR' | 'MANAGER' | 'ANALYST' | 'ADMIN';
+  role: Role;
   directionCode: string | null;
   servicePointId: string | null;
   regionCodes: string[];
@@ -183,13 +187,13 @@ export function generateAdvisors(
       createdAt: timestampOn(DEPLOYMENT_DAY - prng.int(0, 60), prng.int(480, 1000)),
     });
   };
-  add('ADMIN', [], null, null);
-  for (let i = 0; i < 3; i++) add('ANALYST', [], null, null);
+  add(Role.ADMIN, [], null, null);
+  for (let i = 0; i < 3; i++) add(Role.ANALYST, [], null, null);
   const directions = [...new Set(regions.map((r) => r.directionCode).filter((d): d is string => d !== null))].sort();
   const bigDirections = new Set(['MTL', 'MON', 'CNE', 'LLL']);
   for (const direction of directions) {
     const count = bigDirections.has(direction) ? 2 : 1;
-    for (let i = 0; i < count; i++) add('MANAGER', [], direction, null);
+    for (let i = 0; i < count; i++) add(Role.MANAGER, [], direction, null);
   }
   const known = new Set(regions.map((r) => r.code));
   for (const region of REGION_CODES) {
@@ -198,7 +202,7 @@ export function generateAdvisors(
     for (let i = 0; i < (ADVISORS_PER_REGION[region] ?? 1); i++) {
       const covered = [region];
       if (i === 0) for (const [from, also] of SHARED_COVERAGE) if (from === region && known.has(also)) covered.push(also);
-      add('ADVISOR', covered, null, points.length > 0 ? points[i % points.length]! : null);
+      add(Role.ADVISOR, covered, null, points.length > 0 ? points[i % points.length]! : null);
     }
   }
   return rows;
@@ -208,7 +212,7 @@ export function generateAdvisors(
 export function advisorsByRegion(advisors: readonly AdvisorRow[]): Map<string, number[]> {
   const byRegion = new Map<string, number[]>();
   advisors.forEach((a, i) => {
-    if (a.role !== 'ADVISOR') return;
+    if (a.role !== Role.ADVISOR) return;
     for (const code of a.regionCodes) byRegion.set(code, [...(byRegion.get(code) ?? []), i]);
   });
   return byRegion;
@@ -268,7 +272,7 @@ export interface CompanyRow {
   otherNames: string[];
   neq: string | null;
   naicsCode: string;
-  sizeBand: string;
+  sizeBand: SizeBand;
   ownership: Ownership;
   address: string;
   municipality: string;
@@ -281,9 +285,9 @@ export interface CompanyRow {
 const SUFFIX_CHOOSER = new Weighted(LEGAL_SUFFIXES);
 
 function companyName(prng: Prng, tradeWord: string, ownership: Ownership, municipality: string): string {
-  if (ownership === 'PUBLIC') return `${prng.chance(0.5) ? 'Ville' : 'Municipalité'} de ${municipality}`;
-  if (ownership === 'PARAPUBLIC') return `${tradeWord} ${prng.pick(PLACE_WORDS)}`;
-  if (ownership === 'NON_PROFIT') return `${tradeWord} ${prng.chance(0.5) ? prng.pick(PLACE_WORDS) : `de ${municipality}`}`;
+  if (ownership === Ownership.PUBLIC) return `${prng.chance(0.5) ? 'Ville' : 'Municipalité'} de ${municipality}`;
+  if (ownership === Ownership.PARAPUBLIC) return `${tradeWord} ${prng.pick(PLACE_WORDS)}`;
+  if (ownership === Ownership.NON_PROFIT) return `${tradeWord} ${prng.chance(0.5) ? prng.pick(PLACE_WORDS) : `de ${municipality}`}`;
   const family = familyName(prng);
   const suffix = SUFFIX_CHOOSER.draw(prng);
   switch (prng.int(0, 7)) {
@@ -319,7 +323,7 @@ export function* companyRows(ctx: ScaleContext, profiles: CompanyProfiles, first
       id: scaleUuid(ctx.seed, TAG.company, i),
       legalName,
       otherNames: prng.chance(0.05) ? [`${familyName(prng)} ${trade.word}`] : [],
-      neq: trade.ownership === 'PUBLIC' || prng.chance(0.06) ? null : neqFor(ctx.seed, i),
+      neq: trade.ownership === Ownership.PUBLIC || prng.chance(0.06) ? null : neqFor(ctx.seed, i),
       naicsCode: trade.naics,
       sizeBand: SIZE_BANDS[profiles.size[i]!]!,
       ownership: trade.ownership,
@@ -533,12 +537,12 @@ export interface FileRow {
   companyId: string;
   advisorId: string;
   regionCode: string;
-  status: string;
-  serviceLevel: string;
-  themes: string[];
+  status: AccompanimentStatus;
+  serviceLevel: ServiceLevel;
+  themes: Theme[];
   openedOn: string;
   closedOn: string | null;
-  outcome: string | null;
+  outcome: ClosingOutcome | null;
   statusChangedOn: string;
   createdAt: string;
   updatedAt: string;
@@ -547,7 +551,7 @@ export interface FileRow {
 export function* fileRows(ctx: ScaleContext, plan: FilePlan, advisors: readonly AdvisorRow[]): Generator<FileRow> {
   const prng = new Prng(ctx.seed, 'file-rows');
   for (let i = 0; i < plan.count; i++) {
-    const themes: string[] = [];
+    const themes: Theme[] = [];
     for (let b = 0; b < THEMES.length; b++) if (plan.themes[i]! & (1 << b)) themes.push(THEMES[b]!);
     const closed = plan.closed[i]!;
     const created = timestampOn(plan.opened[i]!, prng.int(480, 1020));
@@ -577,52 +581,52 @@ export interface InteractionRow {
   accompanimentId: string;
   advisorId: string;
   occurredOn: string;
-  kind: string;
-  mode: string;
+  kind: Kind;
+  mode: Mode;
   durationMinutes: number;
   summary: string;
   createdAt: string;
 }
 
 const KIND_BY_LEVEL = [
-  new Weighted([['CALL', 40], ['EMAIL', 30], ['INFORMATION_SESSION', 15], ['MEETING', 10], ['OTHER', 5]] as const),
-  new Weighted([['CALL', 35], ['EMAIL', 30], ['MEETING', 25], ['OTHER', 10]] as const),
-  new Weighted([['CALL', 30], ['EMAIL', 25], ['MEETING', 25], ['SITE_VISIT', 8], ['INFORMATION_SESSION', 5], ['OTHER', 7]] as const),
+  new Weighted([[Kind.CALL, 40], [Kind.EMAIL, 30], [Kind.INFORMATION_SESSION, 15], [Kind.MEETING, 10], [Kind.OTHER, 5]] as const),
+  new Weighted([[Kind.CALL, 35], [Kind.EMAIL, 30], [Kind.MEETING, 25], [Kind.OTHER, 10]] as const),
+  new Weighted([[Kind.CALL, 30], [Kind.EMAIL, 25], [Kind.MEETING, 25], [Kind.SITE_VISIT, 8], [Kind.INFORMATION_SESSION, 5], [Kind.OTHER, 7]] as const),
 ];
 const COVID_FROM = dayNumber('2020-03-15');
 const COVID_TO = dayNumber('2021-09-01');
 /** Per level, how much a file's length draws interactions (personalized files are followed more closely). */
 const INTERACTIONS_BY_LEVEL = [0.35, 0.7, 1.6];
 
-function modeOf(prng: Prng, kind: string, day: number): string {
+function modeOf(prng: Prng, kind: Kind, day: number): Mode {
   const distancing = day >= COVID_FROM && day < COVID_TO;
   switch (kind) {
-    case 'CALL':
-      return prng.chance(0.85) ? 'PHONE' : 'VIRTUAL';
-    case 'EMAIL':
-      return 'EMAIL';
-    case 'SITE_VISIT':
-      return 'IN_PERSON';
-    case 'MEETING':
-      return prng.chance(distancing ? 0.9 : 0.5) ? 'VIRTUAL' : 'IN_PERSON';
-    case 'INFORMATION_SESSION':
-      return prng.chance(distancing ? 0.95 : 0.6) ? 'VIRTUAL' : 'IN_PERSON';
+    case Kind.CALL:
+      return prng.chance(0.85) ? Mode.PHONE : Mode.VIRTUAL;
+    case Kind.EMAIL:
+      return Mode.EMAIL;
+    case Kind.SITE_VISIT:
+      return Mode.IN_PERSON;
+    case Kind.MEETING:
+      return prng.chance(distancing ? 0.9 : 0.5) ? Mode.VIRTUAL : Mode.IN_PERSON;
+    case Kind.INFORMATION_SESSION:
+      return prng.chance(distancing ? 0.95 : 0.6) ? Mode.VIRTUAL : Mode.IN_PERSON;
     default:
-      return prng.pick(['PHONE', 'EMAIL', 'VIRTUAL', 'IN_PERSON']);
+      return prng.pick([Mode.PHONE, Mode.EMAIL, Mode.VIRTUAL, Mode.IN_PERSON]);
   }
 }
 
-function durationOf(prng: Prng, kind: string): number {
+function durationOf(prng: Prng, kind: Kind): number {
   switch (kind) {
-    case 'CALL':
+    case Kind.CALL:
       return prng.int(5, 45);
-    case 'EMAIL':
+    case Kind.EMAIL:
       return prng.int(5, 20);
-    case 'MEETING':
+    case Kind.MEETING:
       return 15 * prng.int(2, 8);
-    case 'SITE_VISIT':
+    case Kind.SITE_VISIT:
       return 30 * prng.int(2, 8);
-    case 'INFORMATION_SESSION':
+    case Kind.INFORMATION_SESSION:
       return 30 * prng.int(2, 6);
     default:
       return prng.int(10, 60);
@@ -733,7 +737,7 @@ export function* interactionRows(
 // ---------------------------------------------------------------------------------------------------------------
 // Recruitment needs
 
-export const NEED_CHANNELS = ['LOCAL', 'INTERREGIONAL_MOBILITY', 'INTERNATIONAL_RECRUITMENT', 'TEMPORARY_FOREIGN_WORKERS'] as const;
+export const NEED_CHANNELS = Object.values(RecruitmentChannel);
 const CHANNEL_ODDS = [0.7, 0.25, 0.4, 0.3];
 const INTERNATIONAL = 1 << 2;
 
@@ -746,11 +750,11 @@ export interface NeedRow {
   positions: number;
   positionsFilled: number;
   workRegionCode: string;
-  employmentType: string;
+  employmentType: EmploymentType;
   hourlyWage: string | null;
-  frenchLevel: string;
-  channels: string[];
-  status: string;
+  frenchLevel: FrenchLevel;
+  channels: RecruitmentChannel[];
+  status: NeedStatus;
   openedOn: string;
   closedOn: string | null;
   createdAt: string;
@@ -766,8 +770,10 @@ export interface NeedFacts {
 }
 
 const OCCUPATION_CHOOSER = new Weighted(OCCUPATIONS.map((o, i) => [i, o[2]] as const));
-const EMPLOYMENT_CHOOSER = new Weighted([['PERMANENT', 70], ['TEMPORARY', 15], ['SEASONAL', 15]] as const);
-const FRENCH_CHOOSER = new Weighted([['NOT_REQUIRED', 25], ['BEGINNER', 30], ['INTERMEDIATE', 35], ['ADVANCED', 10]] as const);
+const EMPLOYMENT_CHOOSER = new Weighted([[EmploymentType.PERMANENT, 70], [EmploymentType.TEMPORARY, 15], [EmploymentType.SEASONAL, 15]] as const);
+const FRENCH_CHOOSER = new Weighted([
+  [FrenchLevel.NOT_REQUIRED, 25], [FrenchLevel.BEGINNER, 30], [FrenchLevel.INTERMEDIATE, 35], [FrenchLevel.ADVANCED, 10],
+] as const);
 const WAGE_BY_TEER = [[38, 70], [30, 50], [24, 36], [20, 28], [17, 23], [16, 20]] as const;
 
 function positionsDrawn(prng: Prng): number {
@@ -799,22 +805,22 @@ export function generateNeeds(
     const occupation = OCCUPATIONS[OCCUPATION_CHOOSER.draw(prng)]!;
     const positions = positionsDrawn(prng);
     const closeAfter = Math.max(1, Math.min(700, Math.round(prng.logNormal(90, 0.8))));
-    let status: string;
+    let status: NeedStatus;
     let filled = 0;
     let closedDay = -1;
     if (opened + closeAfter <= ctx.today) {
       closedDay = opened + closeAfter;
       const r = prng.next();
       if (r < 0.45 || (r < 0.7 && positions < 2)) {
-        status = 'FILLED';
+        status = NeedStatus.FILLED;
         filled = positions;
       } else if (r < 0.7) {
-        status = 'PARTIALLY_FILLED';
+        status = NeedStatus.PARTIALLY_FILLED;
         filled = prng.int(1, positions - 1);
-      } else status = 'CANCELLED';
-    } else if (ctx.today - opened < 21 || prng.chance(0.4)) status = 'OPEN';
+      } else status = NeedStatus.CANCELLED;
+    } else if (ctx.today - opened < 21 || prng.chance(0.4)) status = NeedStatus.OPEN;
     else {
-      status = 'IN_PROGRESS';
+      status = NeedStatus.IN_PROGRESS;
       filled = prng.int(0, positions - 1);
     }
     let channelBits = 0;
@@ -872,11 +878,11 @@ export interface EventRow {
   name: string;
   city: string;
   country: string;
-  mode: 'IN_PERSON' | 'VIRTUAL' | 'HYBRID';
+  mode: EventMode;
   startsOn: string;
   endsOn: string;
   registrationDeadline: string;
-  status: 'PLANNED' | 'REGISTRATION_OPEN' | 'HELD' | 'CANCELLED';
+  status: EventStatus;
   createdAt: string;
   /** Day numbers, for the participations. */
   starts: number;
@@ -905,18 +911,18 @@ export function generateEvents(ctx: ScaleContext): EventRow[] {
       if (starts < DEPLOYMENT_DAY + 60 || starts > ctx.today + 240) continue;
       const [city, country] = prng.pick(EVENT_PLACES);
       let mode: EventRow['mode'];
-      if (starts >= cancelTo && starts < COVID_TO) mode = 'VIRTUAL';
-      else if (starts < cancelFrom || starts < cancelTo) mode = 'IN_PERSON';
-      else mode = new Weighted([['IN_PERSON', 60], ['VIRTUAL', 25], ['HYBRID', 15]] as const).draw(prng);
-      const ends = starts + (mode === 'VIRTUAL' ? prng.int(1, 4) : prng.int(0, 2));
+      if (starts >= cancelTo && starts < COVID_TO) mode = EventMode.VIRTUAL;
+      else if (starts < cancelFrom || starts < cancelTo) mode = EventMode.IN_PERSON;
+      else mode = new Weighted([[EventMode.IN_PERSON, 60], [EventMode.VIRTUAL, 25], [EventMode.HYBRID, 15]] as const).draw(prng);
+      const ends = starts + (mode === EventMode.VIRTUAL ? prng.int(1, 4) : prng.int(0, 2));
       const deadline = starts - prng.int(20, 45);
       let status: EventRow['status'];
-      if ((starts >= cancelFrom && starts < cancelTo && mode === 'IN_PERSON') || prng.chance(0.03)) status = 'CANCELLED';
-      else if (ends < ctx.today) status = 'HELD';
-      else if (ctx.today >= deadline - 75) status = 'REGISTRATION_OPEN';
-      else status = 'PLANNED';
+      if ((starts >= cancelFrom && starts < cancelTo && mode === EventMode.IN_PERSON) || prng.chance(0.03)) status = EventStatus.CANCELLED;
+      else if (ends < ctx.today) status = EventStatus.HELD;
+      else if (ctx.today >= deadline - 75) status = EventStatus.REGISTRATION_OPEN;
+      else status = EventStatus.PLANNED;
       const name =
-        mode === 'VIRTUAL'
+        mode === EventMode.VIRTUAL
           ? `Journées Québec virtuelles — ${country}, ${MONTHS_FR[month]} ${year}`
           : `Journées Québec ${city} ${year}`;
       rows.push({
@@ -944,7 +950,7 @@ export interface ParticipationRow {
   eventId: string;
   companyId: string;
   advisorId: string;
-  status: 'REGISTERED' | 'CONFIRMED' | 'ATTENDED' | 'WITHDRAWN';
+  status: ParticipationStatus;
   registeredOn: string;
   candidatesMet: number | null;
   interviewsHeld: number | null;
@@ -971,10 +977,10 @@ export function generateParticipations(
   count: number,
 ): ParticipationRow[] {
   const prng = new Prng(ctx.seed, 'participations');
-  const eligible = events.filter((e) => e.status === 'HELD' || e.status === 'REGISTRATION_OPEN');
+  const eligible = events.filter((e) => e.status === EventStatus.HELD || e.status === EventStatus.REGISTRATION_OPEN);
   const { facts } = needs;
   if (eligible.length === 0 || facts.company.length === 0 || count <= 0) return [];
-  const quotas = allocate(count, Float64Array.from(eligible, (e) => (e.mode === 'IN_PERSON' ? 1 : 1.4)), prng);
+  const quotas = allocate(count, Float64Array.from(eligible, (e) => (e.mode === EventMode.IN_PERSON ? 1 : 1.4)), prng);
   const rows: ParticipationRow[] = [];
   const needsOfCompany = new Map<number, number[]>();
   for (let n = 0; n < facts.company.length; n++) {
@@ -1011,10 +1017,14 @@ export function generateParticipations(
         }
         const registered = Math.min(ctx.today, event.deadline, Math.max(facts.opened[need]!, event.deadline - prng.int(3, 75)));
         let status: ParticipationRow['status'];
-        if (event.status === 'HELD') status = prng.chance(0.86) ? 'ATTENDED' : 'WITHDRAWN';
-        else status = new Weighted([['REGISTERED', 50], ['CONFIRMED', 40], ['WITHDRAWN', 10]] as const).draw(prng);
+        if (event.status === EventStatus.HELD) status = prng.chance(0.86) ? ParticipationStatus.ATTENDED : ParticipationStatus.WITHDRAWN;
+        else {
+          status = new Weighted([
+            [ParticipationStatus.REGISTERED, 50], [ParticipationStatus.CONFIRMED, 40], [ParticipationStatus.WITHDRAWN, 10],
+          ] as const).draw(prng);
+        }
         let outcome: [number, number, number, number] | null = null;
-        if (status === 'ATTENDED' && prng.chance(0.9)) {
+        if (status === ParticipationStatus.ATTENDED && prng.chance(0.9)) {
           const candidatesMet = prng.int(3, 80);
           const interviews = Math.round(candidatesMet * (0.3 + 0.5 * prng.next()));
           const offers = Math.round(interviews * (0.1 + 0.5 * prng.next()));
@@ -1050,7 +1060,7 @@ export interface ReferralRow {
   companyId: string;
   accompanimentId: string | null;
   advisorId: string;
-  step: 'REFERRED' | 'ACCOUNT_CREATED' | 'OFFER_POSTED' | 'CANDIDATES_RECEIVED' | 'HIRED' | 'DECLINED' | 'ABANDONED';
+  step: Step;
   referredOn: string;
   accountCreatedOn: string | null;
   offerPostedOn: string | null;
@@ -1061,7 +1071,7 @@ export interface ReferralRow {
   createdAt: string;
 }
 
-const FUNNEL = ['REFERRED', 'ACCOUNT_CREATED', 'OFFER_POSTED', 'CANDIDATES_RECEIVED', 'HIRED'] as const;
+const FUNNEL = [Step.REFERRED, Step.ACCOUNT_CREATED, Step.OFFER_POSTED, Step.CANDIDATES_RECEIVED, Step.HIRED];
 const ADVANCE_ODDS = [0.75, 0.7, 0.7, 0.55];
 
 /**
@@ -1098,7 +1108,7 @@ export function generateReferrals(
       const dates: (number | null)[] = [day, null, null, null, null];
       let rank = 0;
       let current = day;
-      let ended: { step: 'HIRED' | 'DECLINED' | 'ABANDONED'; on: number } | null = null;
+      let ended: { step: Step; on: number } | null = null;
       while (rank < 4 && prng.chance(ADVANCE_ODDS[rank]!)) {
         const on = current + prng.int(1, 45);
         if (on > ctx.today) break;
@@ -1106,10 +1116,10 @@ export function generateReferrals(
         current = on;
         dates[rank] = on;
       }
-      if (rank === 4) ended = { step: 'HIRED', on: current };
+      if (rank === 4) ended = { step: Step.HIRED, on: current };
       else {
         const on = current + prng.int(1, 90);
-        if (on <= ctx.today && (mustEnd || prng.chance(0.85))) ended = { step: prng.chance(0.4) ? 'DECLINED' : 'ABANDONED', on };
+        if (on <= ctx.today && (mustEnd || prng.chance(0.85))) ended = { step: prng.chance(0.4) ? Step.DECLINED : Step.ABANDONED, on };
       }
       // A referral made during one of the company's files (other than the first one drawn) is attached to it.
       let attached = -1;

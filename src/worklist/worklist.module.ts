@@ -5,10 +5,11 @@ import { JourneesQuebecModule } from '../journees-quebec/journees-quebec.module.
 import { PortailReferralsModule } from '../portail-referrals/portail-referrals.module.js';
 import { RecruitmentNeedsModule } from '../recruitment-needs/recruitment-needs.module.js';
 import { WorklistResolver } from './worklist.resolver.js';
+import { WorklistRepository } from './worklist.repository.js';
 import { WorklistService } from './worklist.service.js';
 
 @Module({
   imports: [CompaniesModule, AccompanimentsModule, RecruitmentNeedsModule, JourneesQuebecModule, PortailReferralsModule],
-  providers: [WorklistService, WorklistResolver],
+  providers: [WorklistRepository, WorklistService, WorklistResolver],
 })
 export class WorklistModule {}

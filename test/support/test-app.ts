@@ -65,6 +65,16 @@ export class TestApp extends GraphQLClient {
     return (await this.database.query(text, params)).rows as R[];
   }
 
+  /**
+   * Rows in each table, in one statement: `{ audit: 'audit_log' }` answers `{ audit: <rows of audit_log> }`. What a
+   * refused mutation must leave unchanged.
+   */
+  async counts<K extends string>(tables: Record<K, string>): Promise<Record<K, number>> {
+    const names = Object.entries<string>(tables);
+    const [row] = await this.sql(`SELECT ${names.map(([, table], i) => `(SELECT count(*) FROM ${table})::int AS c${i}`).join(', ')}`);
+    return Object.fromEntries(names.map(([key], i) => [key, row![`c${i}`] as number])) as Record<K, number>;
+  }
+
   async count(table: string, where = 'TRUE', params: unknown[] = []): Promise<number> {
     const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params);
     return Number(row!.n);

@@ -1,10 +1,10 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { DateRangeInput } from '../../graphql/date-range.input.js';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, RegionCode, RegionCodes, Uuid } from '../../graphql/validation/field-rules.js';
+import { messageOf, ReadVersion, RegionCode, RegionCodes, Uuid } from '../../graphql/validation/field-rules.js';
 import { AccompanimentStatus, ClosingOutcome, ServiceLevel, Theme } from '../accompaniment.enums.js';
 
 @InputType({ description: 'Ouvrir un dossier d’accompagnement' })
@@ -46,10 +46,8 @@ abstract class FileChangeInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Version lue ; si fournie, une version périmée est refusée' })
-  @IsOptional()
-  @IsInt(messageOf('field.invalid'))
-  version?: number;
+  @ReadVersion({ optional: true })
+  version?: number | null;
 }
 
 @InputType({ description: 'Mettre un dossier ouvert en suspens' })

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { IntRange, messageOf, RequiredMultilineText, Uuid } from '../../graphql/validation/field-rules.js';
+import { IntRange, messageOf, ReadVersion, RequiredMultilineText, Uuid } from '../../graphql/validation/field-rules.js';
 import { InteractionKind, InteractionMode } from '../accompaniment.enums.js';
 
 @InputType({ description: 'Consigner une intervention dans un dossier' })
@@ -37,8 +37,7 @@ export class UpdateInteractionInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field(() => GraphQLDate, { nullable: true })

@@ -1,17 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { Role } from '../../auth/role.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import {
-  AsciiEmailAddress,
-  RegionCode,
-  RegionCodes,
-  RequiredText,
-  Text,
-  Uuid,
-  messageOf,
-} from '../../graphql/validation/field-rules.js';
+import { AsciiEmailAddress, messageOf, ReadVersion, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 
 @InputType({ description: 'Nouvelle utilisatrice ou nouvel utilisateur (ADMIN)' })
 export class CreateAdvisorInput {
@@ -50,8 +42,7 @@ export class UpdateAdvisorInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional } from 'class-validator';
-import { EmailAddress, messageOf, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { EmailAddress, messageOf, ReadVersion, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 import { PreferredLanguage } from '../company.enums.js';
 
 @InputType({ description: 'Nouvelle personne-ressource d’une entreprise de vos régions' })
@@ -44,8 +44,7 @@ export class UpdateCompanyContactInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({ nullable: true })

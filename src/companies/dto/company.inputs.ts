@@ -1,8 +1,8 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, MultilineText, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { messageOf, MultilineText, ReadVersion, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 import { Ownership, SizeBand } from '../company.enums.js';
 
 /** Fields a company may be created or edited with. NEQ, SCIAN and postal code are checked by the service. */
@@ -76,8 +76,7 @@ export class UpdateCompanyInput extends CompanyFields {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({ nullable: true })

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat, writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import type pg from 'pg';
+import { AuditService } from '../../audit/audit.service.js';
 import {
   CompanyCsvReader,
   CsvHeaderError,
@@ -22,7 +23,7 @@ import {
  * Imports companies from a CSV file into `companies`, in batches written while the file is still being read: each
  * batch is one transaction of a few multi-row statements (never one round trip per row) that upsert by NEQ, match
  * rows without NEQ by normalized name and region, and write one `audit_log` row per company actually inserted or
- * changed. Re-importing the same file changes nothing and writes no audit row.
+ * changed (through AuditService's bulk form, in the same statements). Re-importing the same file changes nothing and writes no audit row.
  */
 
 /** What the import needs from a pg Pool (or anything that lends a client). */
@@ -473,8 +474,6 @@ function changes(source: string, existing: string): string {
 const INSERTED_COLUMNS =
   'legal_name, other_names, neq, naics_code, cae_code, size_band, ownership, address, municipality, postal_code, region_code, name_key';
 
-const AUDIT_COLUMNS = 'actor_id, action, entity_type, entity_id, before, after, request_id';
-
 /**
  * Rows with a NEQ, and rows without NEQ that match no company: one INSERT … ON CONFLICT (neq) DO UPDATE … WHERE
  * <something changes>. `old` reads the companies as they were before the statement (every part of a statement sees
@@ -510,8 +509,7 @@ WITH ${INPUT},
       FROM up LEFT JOIN old o ON o.id = up.id
   ),
   audit AS (
-    INSERT INTO audit_log (${AUDIT_COLUMNS})
-    SELECT NULL::uuid, 'import', 'Company', id::text, before, after, '${IMPORT_REQUEST_ID}' FROM written
+    ${AuditService.insertFrom(`SELECT NULL::uuid, 'import', 'Company', id::text, before, after, '${IMPORT_REQUEST_ID}' FROM written`)}
   )
 SELECT (count(*) FILTER (WHERE old_id IS NULL))::int AS inserted, (count(*) FILTER (WHERE old_id IS NOT NULL))::int AS updated
   FROM written`;
@@ -533,7 +531,6 @@ WITH ${INPUT},
     RETURNING c.id, m.before, ${companyJson('c')} AS after
   ),
   audit AS (
-    INSERT INTO audit_log (${AUDIT_COLUMNS})
-    SELECT NULL::uuid, 'import', 'Company', upd.id::text, upd.before, upd.after, '${IMPORT_REQUEST_ID}' FROM upd
+    ${AuditService.insertFrom(`SELECT NULL::uuid, 'import', 'Company', upd.id::text, upd.before, upd.after, '${IMPORT_REQUEST_ID}' FROM upd`)}
   )
 SELECT count(*)::int AS updated FROM upd`;

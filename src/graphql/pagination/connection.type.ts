@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import type { Edge, Page } from '../../database/keyset-pagination.js';
 
 @ObjectType({ description: 'Position dans une liste paginée' })
 export class PageInfo {
@@ -8,18 +9,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Curseur à passer en `after` pour la page suivante' })
   endCursor!: string | null;
-}
-
-export interface Edge<T> {
-  node: T;
-  cursor: string;
-}
-
-/** A page of a list. `totalCount` may be a promise computed only when read (see withLazyTotal). */
-export interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
-  totalCount: number | Promise<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type (docs/domain.md, Conventions of the API). */

@@ -1,8 +1,8 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DEFAULT_PAGE_SIZE } from '../../database/keyset-pagination.js';
 import { IntRange, messageOf } from '../validation/field-rules.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 200;
 
 @ArgsType()

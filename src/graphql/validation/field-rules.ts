@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -13,6 +14,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
+import { Field, Int } from '@nestjs/graphql';
 import { isCleanMultilineText, isSingleLine } from '../../common/single-line.js';
 import type { MessageKey } from '../../i18n/messages.js';
 
@@ -33,6 +35,18 @@ export function encodeProblem(key: MessageKey, params: Record<string, unknown>):
 export function decodeProblem(text: string): { key: MessageKey; params: Record<string, unknown> } | null {
   if (!text.startsWith(PREFIX)) return null;
   return JSON.parse(text.slice(PREFIX.length)) as { key: MessageKey; params: Record<string, unknown> };
+}
+
+/**
+ * The `version` a client read (EntityRepository.forUpdate): `Int!` on edits; an optional `Int` on state changes,
+ * where null means "not given" (the transition table checks the state).
+ */
+export function ReadVersion(options: { optional?: boolean } = {}): PropertyDecorator {
+  const description = options.optional
+    ? 'Version lue, facultative (null : non fournie) ; une version périmée est refusée (CONFLICT)'
+    : 'Version lue ; une version périmée est refusée (CONFLICT)';
+  const field = Field(() => Int, { nullable: options.optional === true, description });
+  return applyDecorators(field, ...(options.optional ? [IsOptional()] : []), IsInt(messageOf('field.invalid')));
 }
 
 /**

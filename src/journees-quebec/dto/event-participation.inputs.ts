@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsUUID } from 'class-validator';
-import { IntRange, messageOf, Uuid } from '../../graphql/validation/field-rules.js';
+import { ArrayMaxSize, ArrayUnique, IsUUID } from 'class-validator';
+import { IntRange, messageOf, ReadVersion, Uuid } from '../../graphql/validation/field-rules.js';
 import { MAX_OUTCOME } from '../journees-quebec.rules.js';
 
 /** Most recruitment needs one company brings to one event. */
@@ -31,9 +31,7 @@ export class ParticipationChangeArgs {
   @Uuid()
   id!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Version lue ; si fournie, une version périmée est refusée' })
-  @IsOptional()
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion({ optional: true })
   version?: number | null;
 }
 
@@ -61,8 +59,6 @@ export class RecordEventOutcomeInput {
   @IntRange(0, MAX_OUTCOME)
   hires!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Version lue ; si fournie, une version périmée est refusée' })
-  @IsOptional()
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion({ optional: true })
   version?: number | null;
 }

@@ -1,9 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { messageOf, ReadVersion, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 import { EventMode, EventStatus } from '../journees-quebec.enums.js';
 import { INITIAL_EVENT_STATUSES } from '../journees-quebec.rules.js';
 
@@ -53,8 +53,7 @@ export class UpdateJourneesQuebecEventInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({ nullable: true })

@@ -1,11 +1,11 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { DateRangeInput } from '../../graphql/date-range.input.js';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PeriodInput } from '../../graphql/period.input.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { messageOf, RegionCodes, Uuid } from '../../graphql/validation/field-rules.js';
+import { messageOf, ReadVersion, RegionCodes, Uuid } from '../../graphql/validation/field-rules.js';
 import { PortailReferralStep } from '../portail-referral.enums.js';
 
 @InputType({ description: 'Référer une entreprise au Portail employeurs' })
@@ -44,10 +44,8 @@ export class AdvancePortailReferralInput {
   @Field(() => GraphQLDate, { description: 'Date de l’étape : pas dans le futur, pas avant celle de l’étape actuelle' })
   on!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Version lue ; si fournie, une version périmée est refusée' })
-  @IsOptional()
-  @IsInt(messageOf('field.invalid'))
-  version?: number;
+  @ReadVersion({ optional: true })
+  version?: number | null;
 }
 
 @InputType({ description: 'Filtre des référencements (toujours limité à vos régions, par la région de l’entreprise)' })

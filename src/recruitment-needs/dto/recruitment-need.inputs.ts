@@ -1,11 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsOptional, Min, Max, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsNumber, IsOptional, Min, Max, ValidateNested } from 'class-validator';
 import { DateRangeInput } from '../../graphql/date-range.input.js';
 import { GraphQLDate } from '../../graphql/date.scalar.js';
 import { PaginationArgs } from '../../graphql/pagination/pagination.args.js';
-import { IntRange, messageOf, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
+import { IntRange, messageOf, ReadVersion, RegionCode, RegionCodes, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 import { EmploymentType, FrenchLevel, RecruitmentChannel, RecruitmentNeedStatus } from '../recruitment-need.enums.js';
 
 /** A non-empty set of channels. */
@@ -82,8 +82,7 @@ export class UpdateRecruitmentNeedInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field(() => String, { nullable: true })
@@ -145,10 +144,8 @@ export class RecordPositionsFilledInput {
   @IntRange(0, 1000)
   positionsFilled!: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt(messageOf('field.invalid'))
-  version?: number;
+  @ReadVersion({ optional: true })
+  version?: number | null;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Date (par défaut aujourd’hui)' })
   @IsOptional()
@@ -161,10 +158,8 @@ export class CloseRecruitmentNeedInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt(messageOf('field.invalid'))
-  version?: number;
+  @ReadVersion({ optional: true })
+  version?: number | null;
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Par défaut aujourd’hui' })
   @IsOptional()

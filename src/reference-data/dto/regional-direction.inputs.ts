@@ -1,6 +1,6 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, Matches } from 'class-validator';
-import { messageOf, RegionCodes, RequiredText } from '../../graphql/validation/field-rules.js';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { messageOf, ReadVersion, RegionCodes, RequiredText } from '../../graphql/validation/field-rules.js';
 
 @InputType({ description: 'Nouvelle direction régionale' })
 export class CreateRegionalDirectionInput {
@@ -24,8 +24,7 @@ export class UpdateRegionalDirectionInput {
   @Matches(/^[A-Z0-9]{2,8}$/, messageOf('field.directionCode'))
   code!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({ nullable: true })
@@ -48,8 +47,7 @@ export class UpdateRegionInput {
   @Matches(/^(0[1-9]|1[0-7])$/, messageOf('field.regionCode'))
   code!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({ nullable: true })

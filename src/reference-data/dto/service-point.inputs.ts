@@ -1,14 +1,6 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional } from 'class-validator';
-import {
-  EmailAddress,
-  MultilineText,
-  RegionCode,
-  RequiredText,
-  Text,
-  Uuid,
-  messageOf,
-} from '../../graphql/validation/field-rules.js';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { EmailAddress, MultilineText, ReadVersion, RegionCode, RequiredText, Text, Uuid } from '../../graphql/validation/field-rules.js';
 
 @InputType({ description: 'Nouveau point de services' })
 export class CreateServicePointInput {
@@ -52,8 +44,7 @@ export class UpdateServicePointInput {
   @Uuid()
   id!: string;
 
-  @Field(() => Int)
-  @IsInt(messageOf('field.invalid'))
+  @ReadVersion()
   version!: number;
 
   @Field({ nullable: true })

@@ -1,8 +1,20 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { isDataException } from '../../database/postgres-errors.js';
-import { BadUserInputError } from '../../errors/domain.errors.js';
-import type { Page } from './connection.type.js';
-import { DEFAULT_PAGE_SIZE } from './pagination.args.js';
+import { BadUserInputError } from '../errors/domain.errors.js';
+import { isDataException } from './postgres-errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+/** A page of a list. `totalCount` may be a promise computed only when read (see withLazyTotal). */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number | Promise<number>;
+}
 
 /**
  * One key of the ordering: a SQL expression whose values are never null and compare exactly once read back
@@ -13,12 +25,14 @@ export interface SortKey {
   direction: 'ASC' | 'DESC';
 }
 
-export interface KeysetRequest {
+/** Which page: `first` rows (DEFAULT_PAGE_SIZE when absent) after the cursor `after`. */
+export interface PageRequest {
   first?: number;
   after?: string | null;
-  /** The ordering; its last key must be unique (usually the id) so the order is total. */
-  sort: SortKey[];
 }
+
+export const asc = (expression: string): SortKey => ({ expression, direction: 'ASC' });
+export const desc = (expression: string): SortKey => ({ expression, direction: 'DESC' });
 
 export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -47,16 +61,18 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  request: KeysetRequest,
+  request: PageRequest,
+  /** The ordering; its last key must be unique (usually the id) so the order is total. */
+  sort: SortKey[],
 ): Promise<Page<T>> {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   const countQuery = query.clone();
   const page = query.clone();
   if (request.after !== undefined && request.after !== null) {
-    const values = decodeCursor(request.after, request.sort.length);
+    const values = decodeCursor(request.after, sort.length);
     const parameters: Record<string, unknown> = {};
-    const alternatives = request.sort.map((key, i) => {
-      const equalities = request.sort.slice(0, i).map((previous, j) => {
+    const alternatives = sort.map((key, i) => {
+      const equalities = sort.slice(0, i).map((previous, j) => {
         parameters[`cursor${j}`] = values[j];
         return `${previous.expression} = :cursor${j}`;
       });
@@ -66,7 +82,7 @@ export async function paginate<T extends ObjectLiteral>(
     });
     page.andWhere(`(${alternatives.join(' OR ')})`, parameters);
   }
-  request.sort.forEach((key, i) => {
+  sort.forEach((key, i) => {
     // In parentheses: TypeORM would otherwise take `alias.column` for the entity's own column and rename it.
     page.addSelect(`(${key.expression})`, `sort_${i}`);
     if (i === 0) page.orderBy(key.expression, key.direction);
@@ -86,7 +102,7 @@ export async function paginate<T extends ObjectLiteral>(
   const hasNextPage = entities.length > first;
   const edges = entities.slice(0, first).map((node, index) => ({
     node,
-    cursor: encodeCursor(request.sort.map((_key, i) => raw[index]![`sort_${i}`]!)),
+    cursor: encodeCursor(sort.map((_key, i) => raw[index]![`sort_${i}`]!)),
   }));
   return withLazyTotal({ edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
     countQuery.orderBy().getCount(),

@@ -1,5 +1,8 @@
-import { canMove, isWage, nocProblem, statusAfterFilling } from './recruitment-need-rules.js';
+import { isWage, NEED_ACTION_TO, NEED_STATES, nocProblem, statusAfterFilling } from './recruitment-needs.rules.js';
 import { RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
+
+/** A status change (`updateRecruitmentNeed`) from `from` to `to` is allowed by the transition table. */
+const canMove = (from: S, to: S) => NEED_ACTION_TO[to] !== undefined && NEED_STATES.can(NEED_ACTION_TO[to], from);
 
 describe('recruitment need rules', () => {
   it.each([

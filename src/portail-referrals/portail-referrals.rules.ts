@@ -1,3 +1,5 @@
+import { guard, StateMachine, type Guard } from '../common/state-machine.js';
+import { LABELS, labelParams } from '../i18n/messages.js';
 import { PortailReferralStep as Step } from './portail-referral.enums.js';
 
 /**
@@ -20,9 +22,6 @@ export const FUNNEL_STEPS: readonly Step[] = [
 /** Steps after which nothing may happen (the partial unique index of the migration lists the same ones). */
 export const ENDED_STEPS: readonly Step[] = [Step.HIRED, Step.DECLINED, Step.ABANDONED];
 
-/** Steps that end a referral early, from any open step. */
-export const EXIT_STEPS: readonly Step[] = [Step.DECLINED, Step.ABANDONED];
-
 export const OPEN_STEPS: readonly Step[] = FUNNEL_STEPS.filter((step) => !ENDED_STEPS.includes(step));
 
 export function isEnded(step: Step): boolean {
@@ -34,15 +33,50 @@ export function funnelRank(step: Step): number {
   return FUNNEL_STEPS.indexOf(step);
 }
 
-/** Why a step change is refused: the referral has ended, or the target is not after the current step. */
-export type StepRefusal = 'ended' | 'notForward';
-
-/** Null when a referral at `current` may move to `target`; otherwise why not. */
-export function stepChangeRefusal(current: Step, target: Step): StepRefusal | null {
-  if (isEnded(current)) return 'ended';
-  if (EXIT_STEPS.includes(target)) return null;
-  return funnelRank(target) > funnelRank(current) ? null : 'notForward';
+/** What the rules of a step change look at: the referral's step and its date, the date of the change, today. */
+export interface StepChange {
+  step: Step;
+  stepChangedOn: string;
+  on: string;
+  today: string;
 }
+
+const DATED: Guard<StepChange>[] = [
+  guard('datée d’aujourd’hui au plus tard', 'dated today at the latest', ({ on, today }) =>
+    on > today ? { field: 'input.on', message: 'field.futureDate' } : null,
+  ),
+  guard('pas avant la date de l’étape actuelle', 'not before the current step’s date', ({ on, step, stepChangedOn: date }) =>
+    on < date ? { field: 'input.on', message: 'field.portailStepDate', params: { date, ...labelParams('step', LABELS.portailStep[step]) } } : null,
+  ),
+];
+
+/**
+ * The funnel as a transition table: a step may be reached from any open step before it (skipped steps keep a null
+ * date); DECLINED and ABANDONED end a referral from any open step; nothing follows an ended referral.
+ */
+export const REFERRAL_STEPS = new StateMachine<Step, 'createAccount' | 'postOffer' | 'receiveCandidates' | 'hire' | 'decline' | 'abandon', StepChange>({
+  name: { fr: 'Référencement au Portail employeurs', en: 'Portail employeurs referral' },
+  states: LABELS.portailStep,
+  initial: [Step.REFERRED],
+  transitions: {
+    createAccount: { label: { fr: 'compte créé', en: 'account created' }, from: OPEN_STEPS.slice(0, 1), to: Step.ACCOUNT_CREATED, guards: DATED },
+    postOffer: { label: { fr: 'offre publiée', en: 'offer posted' }, from: OPEN_STEPS.slice(0, 2), to: Step.OFFER_POSTED, guards: DATED },
+    receiveCandidates: {
+      label: { fr: 'candidatures reçues', en: 'candidates received' },
+      from: OPEN_STEPS.slice(0, 3),
+      to: Step.CANDIDATES_RECEIVED,
+      guards: DATED,
+    },
+    hire: { label: { fr: 'embauche', en: 'hire' }, from: OPEN_STEPS, to: Step.HIRED, guards: DATED },
+    decline: { label: { fr: 'refus de l’entreprise', en: 'declined by the company' }, from: OPEN_STEPS, to: Step.DECLINED, guards: DATED },
+    abandon: { label: { fr: 'abandon', en: 'abandon' }, from: OPEN_STEPS, to: Step.ABANDONED, guards: DATED },
+  },
+  refusal: (step) => ({
+    field: 'input.step',
+    message: isEnded(step) ? 'field.portailReferralEnded' : 'field.portailStepNotForward',
+    params: labelParams('step', LABELS.portailStep[step]),
+  }),
+});
 
 /** Funnel steps strictly between `current` and `target` (left with a null date when moving forward). */
 export function skippedSteps(current: Step, target: Step): Step[] {

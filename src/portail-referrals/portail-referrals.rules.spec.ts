@@ -6,9 +6,16 @@ import {
   reachedStepSql,
   reachedSteps,
   skippedSteps,
+  REFERRAL_STEPS,
   stepChangeFields,
-  stepChangeRefusal,
-} from './portail-referral-steps.js';
+} from './portail-referrals.rules.js';
+
+/** Why the transition table refuses a move from `current` to `target` (dates aside): the referral ended, or backwards. */
+const stepChangeRefusal = (current: Step, target: Step) => {
+  const day = '2024-01-01';
+  const problem = REFERRAL_STEPS.moveProblem(current, target, { step: current, stepChangedOn: day, on: day, today: day });
+  return problem === null ? null : problem.message === 'field.portailReferralEnded' ? 'ended' : 'notForward';
+};
 
 describe('Portail employeurs funnel steps', () => {
   it('orders the funnel REFERRED → ACCOUNT_CREATED → OFFER_POSTED → CANDIDATES_RECEIVED → HIRED', () => {
