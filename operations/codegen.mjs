@@ -23,13 +23,16 @@ export async function generateOperations() {
   const documents = readdirSync(here)
     .filter((name) => name.endsWith('.graphql'))
     .sort()
-    .map((name) => {
-      const location = relative(root, join(here, name));
-      const document = parse(readFileSync(join(here, name), 'utf8'));
-      const errors = validate(schema, document);
-      if (errors.length > 0) throw new Error(`${location}: ${errors[0].message}`);
-      return { location, document };
-    });
+    .map((name) => ({ location: relative(root, join(here, name)), document: parse(readFileSync(join(here, name), 'utf8')) }));
+  // A file may use a fragment another file defines (a list and the page that shows its first items share one).
+  const fragments = documents.flatMap(({ document }) => document.definitions.filter((d) => d.kind === 'FragmentDefinition'));
+  for (const { location, document } of documents) {
+    const others = fragments.filter((fragment) => !document.definitions.includes(fragment));
+    const errors = validate(schema, { ...document, definitions: [...document.definitions, ...others] });
+    const borrowed = new Set(others.map((fragment) => `Fragment "${fragment.name.value}" is never used.`));
+    const own = errors.filter((error) => !borrowed.has(error.message));
+    if (own.length > 0) throw new Error(`${location}: ${own[0].message}`);
+  }
   const output = await codegen({
     filename: 'operations/generated.ts',
     schema: parse(schemaText),

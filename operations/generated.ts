@@ -710,6 +710,8 @@ export type LogInteractionMutationVariables = Exact<{
 
 export type LogInteractionMutation = { logInteraction: { id: string, accompanimentId: string, occurredOn: string, version: number } };
 
+export type TimelineInteractionFragment = { id: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, advisor: { fullName: string } };
+
 export type FileInteractionsQueryVariables = Exact<{
   accompanimentId: string | number;
   first?: number | null | undefined;
@@ -1013,7 +1015,7 @@ export type CompanyPageQueryVariables = Exact<{
 }>;
 
 
-export type CompanyPageQuery = { company: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, statusChangedOn: string, outcome: ClosingOutcome | null, regionCode: string, interactionCount: number, version: number, region: { name: string }, advisor: { id: string, fullName: string } }>, recruitmentNeeds: Array<{ id: string, nocCode: string, teer: number, title: string, positions: number, positionsFilled: number, status: RecruitmentNeedStatus, openedOn: string, closedOn: string | null, employmentType: EmploymentType, hourlyWage: number | null, version: number, workRegion: { name: string } }>, eventParticipations: Array<{ id: string, status: EventParticipationStatus, registeredOn: string, positionsOffered: number, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number, event: { id: string, name: string, city: string, country: string, startsOn: string, endsOn: string, status: JourneesQuebecEventStatus } }>, portailReferrals: Array<{ id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, advisor: { fullName: string } }>, region: { code: string, name: string } } | null };
+export type CompanyPageQuery = { company: { id: string, legalName: string, otherNames: Array<string>, neq: string | null, naicsCode: string | null, sizeBand: SizeBand | null, ownership: Ownership | null, address: string | null, municipality: string | null, postalCode: string | null, regionCode: string, version: number, updatedAt: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, serviceLevel: ServiceLevel, themes: Array<Theme>, openedOn: string, closedOn: string | null, statusChangedOn: string, outcome: ClosingOutcome | null, regionCode: string, interactionCount: number, version: number, region: { name: string }, advisor: { id: string, fullName: string }, interactions: Array<{ id: string, occurredOn: string, kind: InteractionKind, mode: InteractionMode, durationMinutes: number, summary: string, advisor: { fullName: string } }> }>, recruitmentNeeds: Array<{ id: string, nocCode: string, teer: number, title: string, positions: number, positionsFilled: number, status: RecruitmentNeedStatus, openedOn: string, closedOn: string | null, employmentType: EmploymentType, hourlyWage: number | null, version: number, workRegion: { name: string } }>, eventParticipations: Array<{ id: string, status: EventParticipationStatus, registeredOn: string, positionsOffered: number, candidatesMet: number | null, interviewsHeld: number | null, offersMade: number | null, hires: number | null, version: number, event: { id: string, name: string, city: string, country: string, startsOn: string, endsOn: string, status: JourneesQuebecEventStatus } }>, portailReferrals: Array<{ id: string, step: PortailReferralStep, referredOn: string, accountCreatedOn: string | null, offerPostedOn: string | null, candidatesReceivedOn: string | null, hiredOn: string | null, endedOn: string | null, stepChangedOn: string, version: number, advisor: { fullName: string } }>, region: { code: string, name: string } } | null };
 
 export type CompanyIdentityQueryVariables = Exact<{
   id: string | number;
@@ -1731,6 +1733,19 @@ export const FileFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"FileFields"}) as unknown as TypedDocumentString<FileFieldsFragment, unknown>;
+export const TimelineInteractionFragmentDoc = new TypedDocumentString(`
+    fragment TimelineInteraction on Interaction {
+  id
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  advisor {
+    fullName
+  }
+}
+    `, {"fragmentName":"TimelineInteraction"}) as unknown as TypedDocumentString<TimelineInteractionFragment, unknown>;
 export const AccompanimentsFileFieldsFragmentDoc = new TypedDocumentString(`
     fragment AccompanimentsFileFields on Accompaniment {
   id
@@ -1966,15 +1981,7 @@ export const FileInteractionsDocument = new TypedDocumentString(`
     totalCount
     edges {
       node {
-        id
-        occurredOn
-        kind
-        mode
-        durationMinutes
-        summary
-        advisor {
-          fullName
-        }
+        ...TimelineInteraction
       }
     }
     pageInfo {
@@ -1983,7 +1990,17 @@ export const FileInteractionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FileInteractionsQuery, FileInteractionsQueryVariables>;
+    fragment TimelineInteraction on Interaction {
+  id
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  advisor {
+    fullName
+  }
+}`) as unknown as TypedDocumentString<FileInteractionsQuery, FileInteractionsQueryVariables>;
 export const PutAccompanimentOnHoldDocument = new TypedDocumentString(`
     mutation PutAccompanimentOnHold($input: PutAccompanimentOnHoldInput!) {
   putAccompanimentOnHold(input: $input) {
@@ -2654,6 +2671,9 @@ export const CompanyPageDocument = new TypedDocumentString(`
         fullName
       }
       interactionCount
+      interactions(first: 5) {
+        ...TimelineInteraction
+      }
       version
     }
     recruitmentNeeds {
@@ -2710,7 +2730,18 @@ export const CompanyPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment CompanyIdentity on Company {
+    fragment TimelineInteraction on Interaction {
+  id
+  occurredOn
+  kind
+  mode
+  durationMinutes
+  summary
+  advisor {
+    fullName
+  }
+}
+fragment CompanyIdentity on Company {
   id
   legalName
   otherNames

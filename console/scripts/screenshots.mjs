@@ -1,7 +1,7 @@
 // npm run screenshots [-- http://localhost:3000]: screenshots of the console's main pages on the demo data, taken
 /* global window, PopStateEvent -- inside page.evaluate, run by the browser */
 // in Debian's Chromium from a running service (`npm start`), written to docs/screenshots/ for the README.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,19 @@ import { chromium } from 'playwright-core';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (executablePath === '/usr/bin/chromium' && !existsSync('/usr/lib/chromium/locales/fr.pak')) {
+  process.stderr.write('Chromium has no French locale, so date fields would read mm/dd/yyyy: apt-get install -y chromium-l10n\n');
+  process.exit(1);
+}
 const profile = mkdtempSync(join(tmpdir(), 'crm-shots-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=fr-CA'],
+  // A Québec user's browser: on Linux, Chromium's own language (native controls such as date fields) comes from
+  // the environment; Playwright's locale is what pages see.
+  env: { ...process.env, LANGUAGE: 'fr_CA:fr', LANG: 'fr_CA.UTF-8' },
   locale: 'fr-CA',
   timezoneId: 'America/Toronto',
   viewport: { width: 1280, height: 860 },

@@ -41,20 +41,42 @@ describe('console: advisor workflows (Chromium)', () => {
     noProblems(page);
   });
 
-  it('renders the worklist and a company page quickly on the demo data (measured, printed)', async () => {
+  it('draws « Ma liste » after three requests in a row and a company page from one request, its code loaded ahead (timed, printed)', async () => {
     const page = await browser.page();
+    // What the page asks the network for: each GraphQL operation with the SQL statements it cost, and scripts.
+    const requests: { what: string; statements?: string }[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') requests.push({ what: new URL(request.url()).pathname.replace(/-[\w-]{8}\.js$/, '.js') });
+    });
+    page.on('response', async (response) => {
+      const body = response.request().postData();
+      if (!response.url().endsWith('/graphql') || !body) return;
+      const operation = /\b(?:query|mutation)\s+(\w+)/.exec(JSON.parse(body).query)?.[1] ?? '?';
+      requests.push({ what: operation, statements: response.headers()['x-sql-statements'] });
+    });
     await page.goto(`${browser.app.url}/`);
     const signIn = page.getByRole('button', { name: 'Se connecter : Isabelle Bergeron' });
     await signIn.waitFor();
-    // From the click on sign-in: token, `me`, then the worklist's query and its rendering.
-    const worklist = await renderTime(page, 'worklist (sign-in click to list)', () => signIn.click(), () => page.getByTestId('worklist').locator('li').first().waitFor());
+    // From the click on sign-in: the token, `me` (kept from the token's check), the worklist's query, drawn.
+    requests.length = 0;
+    // Once the list is drawn and the browser idle, the company page's code loads ahead of any click.
+    const preloaded = page.waitForResponse((response) => /\/assets\/CompanyPage-[\w-]+\.js$/.test(response.url()));
+    const worklist = await renderTime(page, 'worklist (sign-in click to list)', () => signIn.click(), '[data-testid="worklist"] li');
+    expect(requests.filter((r) => r.statements !== undefined).map((r) => r.what)).toEqual(['DevelopmentSignIn', 'Me', 'MyWorklist']);
+    await preloaded;
+    await page.waitForLoadState('networkidle');
     const [company] = await browser.app.sql<{ id: string }>(`SELECT id FROM companies WHERE neq = '1990000031'`);
+    requests.length = 0;
     const companyPage = await renderTime(
       page,
-      'company page (navigation to all sections drawn)',
+      'company page (navigation to its files and first interactions drawn)',
       () => navigate(page, `/entreprises/${company!.id}`),
-      () => page.getByTestId('timeline').first().locator('li').first().waitFor(),
+      '[data-testid="timeline"] li',
     );
+    // Its identification, files with their first interactions, needs, events and referrals: one request, no script.
+    expect(requests.map((r) => r.what)).toEqual(['CompanyPage']);
+    process.stdout.write(`company page: ${requests.map((r) => `${r.what} (${r.statements} SQL statements)`).join(', ')}\n`);
+    expect(Number(requests[0]!.statements)).toBeGreaterThan(0);
     expect(worklist).toBeGreaterThan(0);
     expect(companyPage).toBeGreaterThan(0);
     noProblems(page);

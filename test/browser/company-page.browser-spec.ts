@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { UpdateCompanyDocument } from '../../operations/generated.js';
+import { logInteraction } from '../support/factories.js';
 import { dataOf } from '../support/test-app.js';
-import { axe, ConsoleBrowser, seriousViolations } from './support/browser.js';
+import { axe, ConsoleBrowser, dateFieldParts, navigate, seriousViolations } from './support/browser.js';
 
 // The company page of an advisor (Laval): contacts shown on request and logged, the file's actions, needs,
 // Journées Québec, Portail employeurs, and an edit that meets someone else's newer version.
@@ -49,6 +50,58 @@ describe('console: company page (Chromium)', () => {
     await page.getByTestId('contacts').getByText('Nathalie Fortin').waitFor();
     expect(await logged()).toBe(1);
     expect(seriousViolations(await axe(page, 'company page with contacts'))).toEqual([]);
+  });
+
+  it('shows native date fields as a Québec browser does: day, month, year, named in French', async () => {
+    await open(bakery);
+    const parts = await dateFieldParts(page, '[data-testid="file"] form input[type="date"]');
+    expect(parts).toEqual(['Jour', 'Mois', 'Année']);
+  });
+
+  it("shows a file's most recent interactions with the page, and the rest a page at a time by the API's cursors", async () => {
+    const [file] = await browser.app.sql<{ id: string }>(`SELECT id FROM accompaniments WHERE company_id = $1 AND status = 'OPEN'`, [bakery]);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    for (let n = 1; n <= 24; n++) {
+      await logInteraction(browser.app, 'marie-eve.lavoie@demo.crm.example', { accompanimentId: file!.id, occurredOn: daysAgo(100 + n), summary: `Suivi numéro ${n}` });
+    }
+    await open(bakery);
+    const timeline = page.getByTestId('file').first().locator('.timeline');
+    await timeline.getByText('5 sur 28').waitFor();
+    expect(await timeline.locator('li').count()).toBe(5);
+    await timeline.getByRole('button', { name: 'Afficher plus' }).click();
+    await timeline.getByText('20 sur 28').waitFor();
+    await timeline.getByRole('button', { name: 'Afficher plus' }).click();
+    await timeline.getByText('28 sur 28').waitFor();
+    const summaries = await timeline.locator('.timeline-summary').allTextContents();
+    expect(summaries).toHaveLength(28);
+    expect(new Set(summaries).size).toBe(28);
+    expect(summaries.at(-1)).toBe('Rencontre de démarrage : portrait des besoins de main-d’œuvre et des postes difficiles à pourvoir.');
+    expect(await timeline.getByRole('button', { name: 'Afficher plus' }).count()).toBe(0);
+  });
+
+  it('passes axe in every other state an advisor meets: each form of the company page open, in English too, Journées Québec, a page not found, a page not allowed', async () => {
+    await open(software);
+    const closed = page.locator('[data-testid="company-page"] button[aria-expanded="false"]');
+    const forms = await closed.count();
+    expect(forms).toBeGreaterThanOrEqual(6);
+    for (let n = 0; n < forms; n++) await closed.first().click(); // each click opens one and removes it from the list
+    await page.getByLabel('Événement').locator('option', { hasText: 'Maghreb' }).waitFor({ state: 'attached' });
+    expect(seriousViolations(await axe(page, 'company page, every form open'))).toEqual([]);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('region', { name: 'Identification' }).getByText('Size').waitFor();
+    expect(seriousViolations(await axe(page, 'company page, every form open (English)'))).toEqual([]);
+    await page.getByRole('button', { name: 'Passer au français' }).click();
+    await navigate(page, '/journees-quebec');
+    await page.getByRole('heading', { level: 1, name: 'Journées Québec' }).waitFor();
+    await page.getByRole('table').getByRole('row', { name: /Maghreb/ }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).hover(); // the header's buttons under the pointer
+    expect(seriousViolations(await axe(page, 'Journées Québec, a header button hovered'))).toEqual([]);
+    await navigate(page, '/nulle-part');
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    expect(seriousViolations(await axe(page, 'page not found'))).toEqual([]);
+    await navigate(page, '/exportations');
+    await page.getByRole('heading', { level: 1, name: 'Votre rôle ne donne pas accès à cette page.' }).waitFor();
+    expect(seriousViolations(await axe(page, 'page not allowed'))).toEqual([]);
   });
 
   it('records a recruitment need (CNP 2021 with its TEER) and positions filled', async () => {

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, usePrefetchQuery, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { TypedDocumentString } from '../../../operations/generated';
 import { ApiError, execute } from './client';
 
@@ -11,6 +11,13 @@ export function queryKey<TVariables>(document: { toString(): string }, variables
   return variables === undefined ? [operationName(document)] : [operationName(document), variables];
 }
 
+function gqlQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables) {
+  return {
+    queryKey: queryKey(document, variables),
+    queryFn: () => (execute as (d: typeof document, v: TVariables) => Promise<TResult>)(document, variables),
+  };
+}
+
 /** A typed query, cached by operation name and variables. */
 export function useGqlQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -18,11 +25,15 @@ export function useGqlQuery<TResult, TVariables>(
   options: { enabled?: boolean; keepPrevious?: boolean } = {},
 ) {
   return useQuery<TResult, ApiError>({
-    queryKey: queryKey(document, variables),
-    queryFn: () => (execute as (d: typeof document, v: TVariables) => Promise<TResult>)(document, variables),
+    ...gqlQuery(document, variables),
     enabled: options.enabled,
     placeholderData: options.keepPrevious ? (previous) => previous : undefined,
   });
+}
+
+/** Starts a query the page about to render will ask for (while its code loads), unless it is already cached. */
+export function usePrefetchGqlQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): void {
+  usePrefetchQuery<TResult, ApiError>(gqlQuery(document, variables));
 }
 
 /**

@@ -1,5 +1,7 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { Suspense, useSyncExternalStore } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { CompanyPageDocument } from '../../../operations/generated';
+import { usePrefetchGqlQuery } from '../api/hooks';
 import { session } from '../auth/session';
 import { SignInPage } from '../auth/SignInPage';
 import { OidcCallbackPage } from '../auth/OidcCallbackPage';
@@ -8,16 +10,9 @@ import { QueryState } from '../ui/status';
 import { Page } from '../ui/page';
 import { canExport, canSeeCompanies, canSeeWorklist, isAdmin, useMe, type Me } from './me';
 import { WorklistPage } from '../worklist/WorklistPage';
+import { pages } from './pages';
 
-// Routes other than the worklist load on demand: the first load carries no chart library and no admin screens.
-const CompanySearchPage = lazy(() => import('../companies/CompanySearchPage'));
-const CompanyCreatePage = lazy(() => import('../companies/CompanyCreatePage'));
-const CompanyPage = lazy(() => import('../companies/CompanyPage'));
-const EventsPage = lazy(() => import('../events/EventsPage'));
-const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
-const ReportPage = lazy(() => import('../report/ReportPage'));
-const ExportsPage = lazy(() => import('../exports/ExportsPage'));
-const AdminPage = lazy(() => import('../admin/AdminPage'));
+const { CompanySearchPage, CompanyPage, CompanyCreatePage, EventsPage, DashboardPage, ReportPage, ExportsPage, AdminPage } = pages;
 
 export function App() {
   const { token } = useSyncExternalStore(session.subscribe, session.snapshot);
@@ -47,7 +42,7 @@ function Routes({ me }: { me: Me }) {
         <Route path="/connexion"><Redirect to="/" replace /></Route>
         <Route path="/entreprises">{canSeeCompanies(me.role) ? <CompanySearchPage /> : <Forbidden />}</Route>
         <Route path="/entreprises/nouvelle">{canSeeCompanies(me.role) ? <CompanyCreatePage me={me} /> : <Forbidden />}</Route>
-        <Route path="/entreprises/:id">{(params) => (canSeeCompanies(me.role) ? <CompanyPage id={params.id} me={me} /> : <Forbidden />)}</Route>
+        <Route path="/entreprises/:id">{(params) => (canSeeCompanies(me.role) ? <CompanyRoute id={params.id} me={me} /> : <Forbidden />)}</Route>
         <Route path="/journees-quebec"><EventsPage /></Route>
         <Route path="/tableau-de-bord"><DashboardPage me={me} /></Route>
         <Route path="/bilan"><ReportPage me={me} /></Route>
@@ -57,6 +52,12 @@ function Routes({ me }: { me: Me }) {
       </Switch>
     </Suspense>
   );
+}
+
+/** The company page's one request starts with the navigation, alongside its code when that is not loaded yet. */
+function CompanyRoute({ id, me }: { id: string; me: Me }) {
+  usePrefetchGqlQuery(CompanyPageDocument, { id });
+  return <CompanyPage id={id} me={me} />;
 }
 
 function Forbidden() {

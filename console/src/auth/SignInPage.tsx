@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import {
   DevelopmentSignInAdvisorsDocument,
@@ -12,8 +12,9 @@ import { useI18n } from '../i18n/i18n';
 import { TextArea } from '../ui/forms';
 import { Page } from '../ui/page';
 import { QueryState } from '../ui/status';
-import { startOidcSignIn } from './oidc';
+import { preloadOidc, startOidcSignIn, type OidcSettings } from './oidc';
 import { session } from './session';
+import { useStartSession } from './use-start-session';
 
 /**
  * Sign-in: the OpenID Connect provider when one is configured; in development, a picker of demo people; and
@@ -29,14 +30,14 @@ export function SignInPage() {
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const startSession = useStartSession();
   const returnTo = location.startsWith('/connexion') ? '/' : location;
 
   const signInWith = async (candidate: string, method: 'development' | 'token') => {
     setBusy(true);
     setProblem(null);
     try {
-      await executeWithToken(candidate, MeDocument);
-      session.start(candidate, method);
+      startSession(candidate, method, await executeWithToken(candidate, MeDocument));
     } catch (error) {
       setProblem(error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? t('signIn.invalidToken') : String((error as Error).message));
     } finally {
@@ -61,6 +62,20 @@ export function SignInPage() {
   };
 
   const oidc = options.data?.signInOptions.oidc;
+  useEffect(() => {
+    if (oidc) preloadOidc();
+  }, [oidc]);
+
+  const providerSignIn = async (settings: OidcSettings) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await startOidcSignIn(settings, returnTo); // the browser leaves for the provider
+    } catch {
+      setProblem(t('signIn.oidcUnreachable'));
+      setBusy(false);
+    }
+  };
   return (
     <Page title={t('signIn.title')} className="sign-in">
       <p>{t('signIn.intro')}</p>
@@ -71,7 +86,7 @@ export function SignInPage() {
         {oidc ? (
           <section className="card" aria-labelledby="oidc-title">
             <h2 id="oidc-title">{t('signIn.oidc')}</h2>
-            <button type="button" className="primary" disabled={busy} onClick={() => void startOidcSignIn(oidc, returnTo)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void providerSignIn(oidc)}>
               {t('signIn.oidc')}
             </button>
           </section>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link, useSearch, useLocation } from 'wouter';
 import { SearchCompaniesDocument } from '../../../operations/generated';
 import { useGqlPages } from '../api/hooks';
+import { usePreloadCompanyPages } from '../app/pages';
 import { useI18n } from '../i18n/i18n';
 import { Page } from '../ui/page';
 import { LoadMore, QueryState } from '../ui/status';
@@ -22,6 +23,7 @@ export default function CompanySearchPage() {
     { filter: search ? { search } : {}, first: PAGE_SIZE },
     (result) => result.companies,
   );
+  usePreloadCompanyPages(pages.isSuccess);
   const onChange = (value: string) => {
     setText(value);
     navigate(value.trim() ? `/entreprises?q=${encodeURIComponent(value.trim())}` : '/entreprises', { replace: true });

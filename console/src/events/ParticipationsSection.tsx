@@ -14,6 +14,7 @@ import type { CompanyData } from '../companies/CompanyPage';
 import { useI18n } from '../i18n/i18n';
 import { Disclosure } from '../ui/disclosure';
 import { CheckboxGroup, ErrorSummary, SelectField, TextField } from '../ui/forms';
+import { QueryState } from '../ui/status';
 
 type Participation = CompanyData['eventParticipations'][number];
 const REFRESH = [CompanyPageDocument, MyWorklistDocument, JourneesQuebecEventsDocument];
@@ -107,6 +108,16 @@ function Outcome({ participation: p }: { participation: Participation }) {
 }
 
 function Register({ company, initiallyOpen, eventId }: { company: CompanyData; initiallyOpen: boolean; eventId: string | null }) {
+  const { t } = useI18n();
+  return (
+    <Disclosure label={t('events.register')} initiallyOpen={initiallyOpen}>
+      {(close) => <RegisterForm company={company} eventId={eventId} onDone={close} />}
+    </Disclosure>
+  );
+}
+
+/** The events open for registration are read when the form opens, not with the company page. */
+function RegisterForm({ company, eventId, onDone }: { company: CompanyData; eventId: string | null; onDone: () => void }) {
   const { t, date } = useI18n();
   const events = useGqlQuery(JourneesQuebecEventsDocument, { filter: { status: ['REGISTRATION_OPEN'] }, first: 50 });
   const open = (events.data?.journeesQuebecEvents.edges ?? []).map((e) => e.node).filter((e) => !company.eventParticipations.some((p) => p.event.id === e.id));
@@ -115,11 +126,11 @@ function Register({ company, initiallyOpen, eventId }: { company: CompanyData; i
   const register = useGqlMutation(RegisterForEventDocument, { invalidates: REFRESH });
   const openNeeds = company.recruitmentNeeds.filter((n) => n.status === 'OPEN' || n.status === 'IN_PROGRESS');
   return (
-    <Disclosure label={t('events.register')} initiallyOpen={initiallyOpen}>
-      {(close) => open.length === 0 ? <p>{t('events.noOpenEvent')}</p> : (
+    <QueryState loading={events.isPending} error={events.error} retry={() => void events.refetch()}>
+      {open.length === 0 ? <p>{t('events.noOpenEvent')}</p> : (
         <form noValidate onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          if (chosen) register.mutate({ input: { companyId: company.id, eventId: chosen, recruitmentNeedIds: needs } }, { onSuccess: close });
+          if (chosen) register.mutate({ input: { companyId: company.id, eventId: chosen, recruitmentNeedIds: needs } }, { onSuccess: onDone });
         }}>
           <ErrorSummary error={register.error} />
           <SelectField label={t('events.event')} required value={chosen} onChange={(e) => setChosen(e.target.value)} placeholder=""
@@ -128,6 +139,6 @@ function Register({ company, initiallyOpen, eventId }: { company: CompanyData; i
           <button type="submit" className="primary" disabled={register.isPending || !chosen}>{t('events.register')}</button>
         </form>
       )}
-    </Disclosure>
+    </QueryState>
   );
 }

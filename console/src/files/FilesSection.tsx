@@ -197,16 +197,27 @@ function LogInteraction({ file, autoFocus }: { file: File; autoFocus: boolean })
   );
 }
 
+/** Interactions per "Afficher plus" once the person asks for more than the first page. */
+const TIMELINE_PAGE = 20;
+
+/**
+ * The file's interactions, most recent first: the first ones come with the company page's own request; asking for
+ * more reads the file's interactions by cursor (FileInteractions), TIMELINE_PAGE at a time.
+ */
 function Timeline({ file }: { file: File }) {
   const { t, label, date } = useI18n();
-  const pages = useGqlPages(FileInteractionsDocument, { accompanimentId: file.id, first: 5 }, (r) => r.interactions);
+  const [more, setMore] = useState(false);
+  const pages = useGqlPages(FileInteractionsDocument, { accompanimentId: file.id, first: TIMELINE_PAGE }, (r) => r.interactions, { enabled: more });
+  const paged = more && pages.data !== undefined;
+  const nodes = paged ? pages.nodes : file.interactions;
+  const total = paged ? pages.totalCount : file.interactionCount;
   return (
     <div className="timeline">
       <h4>{t('files.timeline')} <span className="muted">({t('files.interactions', { count: file.interactionCount })})</span></h4>
-      <QueryState loading={pages.isPending} error={pages.error}>
-        {pages.nodes.length === 0 ? <p className="empty">{t('files.timelineEmpty')}</p> : (
+      <QueryState loading={false} error={pages.error}>
+        {nodes.length === 0 ? <p className="empty">{t('files.timelineEmpty')}</p> : (
           <ol className="timeline-list" data-testid="timeline">
-            {pages.nodes.map((i) => (
+            {nodes.map((i) => (
               <li key={i.id}>
                 <p className="timeline-head">
                   <time dateTime={i.occurredOn}>{date(i.occurredOn)}</time> — {label('InteractionKind', i.kind)} ({label('InteractionMode', i.mode)}),{' '}
@@ -217,8 +228,14 @@ function Timeline({ file }: { file: File }) {
             ))}
           </ol>
         )}
-        {pages.totalCount > pages.nodes.length ? (
-          <LoadMore shown={pages.nodes.length} total={pages.totalCount} hasMore={pages.hasNextPage} loading={pages.isFetchingNextPage} onMore={() => void pages.fetchNextPage()} />
+        {more || total > nodes.length ? (
+          <LoadMore
+            shown={nodes.length}
+            total={total}
+            hasMore={paged ? pages.hasNextPage : total > nodes.length}
+            loading={more && (pages.isPending || pages.isFetchingNextPage)}
+            onMore={() => (paged ? void pages.fetchNextPage() : setMore(true))}
+          />
         ) : null}
       </QueryState>
     </div>

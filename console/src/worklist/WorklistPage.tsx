@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { MyWorklistDocument, type MyWorklistQuery } from '../../../operations/generated';
 import { useGqlQuery } from '../api/hooks';
+import { usePreloadCompanyPages } from '../app/pages';
 import { useI18n } from '../i18n/i18n';
 import { Page } from '../ui/page';
 import { QueryState } from '../ui/status';
@@ -22,6 +23,7 @@ export function WorklistPage() {
   const { t, label, date, number, locale } = useI18n();
   const worklist = useGqlQuery(MyWorklistDocument, {});
   const items = worklist.data?.myWorklist ?? [];
+  usePreloadCompanyPages(worklist.isSuccess);
   return (
     <Page title={t('worklist.title')}>
       <p>{t('worklist.intro')}</p>

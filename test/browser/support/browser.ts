@@ -9,6 +9,16 @@ import { TestApp } from '../../support/test-app.js';
 /** Debian's Chromium (`apt-get install -y chromium`); nothing here downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium ships en-US only; its other languages come with `chromium-l10n`. */
+const DEBIAN_FRENCH = '/usr/lib/chromium/locales/fr.pak';
+
+/**
+ * The browser's own language, as a Québec user's (fr-CA): on Linux, Chromium takes it from the environment, not
+ * from --lang, and it decides how native controls read (a date field as jj/mm/aaaa, not mm/dd/yyyy). Playwright's
+ * `locale` sets what pages see (navigator.language, Intl, Accept-Language).
+ */
+const FRENCH_ENVIRONMENT = { LANGUAGE: 'fr_CA:fr', LANG: 'fr_CA.UTF-8' };
+
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -35,7 +45,10 @@ export class ConsoleBrowser {
   ) {}
 
   static async start(settings: Record<string, string> = {}): Promise<ConsoleBrowser> {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium chromium-l10n (or set CHROMIUM_PATH)`);
+    if (CHROMIUM === '/usr/bin/chromium' && !existsSync(DEBIAN_FRENCH)) {
+      throw new Error(`${DEBIAN_FRENCH} is missing, so Chromium's own controls would read in English (mm/dd/yyyy): apt-get install -y chromium-l10n`);
+    }
     const app = await TestApp.start({ DEMO_DATA: 'true', ...settings });
     const profile = mkdtempSync(join(tmpdir(), 'crm-chromium-'));
     // Playwright passes --headless itself and wants the profile folder as launchPersistentContext's argument.
@@ -43,6 +56,7 @@ export class ConsoleBrowser {
       executablePath: CHROMIUM,
       headless: true,
       args: ARGS,
+      env: { ...process.env, ...FRENCH_ENVIRONMENT },
       locale: 'fr-CA',
       timezoneId: 'America/Toronto',
       viewport: { width: 1280, height: 900 },
@@ -117,16 +131,62 @@ export async function axe(page: Page, name: string): Promise<AxeSummary> {
 export const seriousViolations = (summary: AxeSummary) => summary.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 /**
- * Milliseconds the browser took from `action` (a click, a navigation) until `ready` resolved, as the page's own
- * clock measured it; printed, and returned for the test to check it is a real measurement.
+ * Watches for an element matching `selector` to enter the page's document (a MutationObserver notes the moment, so
+ * the test harness's polling is not counted). Answers a function that waits for it and returns when it appeared on
+ * the page's clock (`performance.now()`) and on the wall clock (milliseconds since the epoch). The page must not
+ * reload in between (the console navigates without reloading).
  */
-export async function renderTime(page: Page, label: string, action: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
-  await page.evaluate(() => performance.mark('crm-action'));
+export async function watchFor(page: Page, selector: string): Promise<() => Promise<{ at: number; wallTime: number }>> {
+  const key = `crmWatch${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ css, name }) => {
+      (window as unknown as Record<string, Promise<number>>)[name] = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(css)) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+    },
+    { css: selector, name: key },
+  );
+  return () =>
+    page.evaluate(async (name) => {
+      const at = await (window as unknown as Record<string, Promise<number>>)[name]!;
+      return { at, wallTime: performance.timeOrigin + at };
+    }, key);
+}
+
+/**
+ * Milliseconds the page took from just before `action` (a click, a client-side navigation) until an element
+ * matching `selector` was in its document, on the page's own clock; printed, and returned for the test to check it
+ * is a real measurement.
+ */
+export async function renderTime(page: Page, label: string, action: () => Promise<unknown>, selector: string): Promise<number> {
+  const drawn = await watchFor(page, selector);
+  const start = await page.evaluate(() => performance.now());
   await action();
-  await ready();
-  const ms = await page.evaluate(() => performance.now() - performance.getEntriesByName('crm-action').at(-1)!.startTime);
+  const ms = (await drawn()).at - start;
   process.stdout.write(`render ${label}: ${Math.round(ms)} ms\n`);
   return ms;
+}
+
+/**
+ * The parts of a native date field as the browser presents them, in order, from its accessibility tree (the
+ * field's inner spin buttons are not in the page's DOM): e.g. ['Jour', 'Mois', 'Année'] in a French browser.
+ */
+export async function dateFieldParts(page: Page, selector: string): Promise<string[]> {
+  const devtools = await page.context().newCDPSession(page);
+  try {
+    const { result } = await devtools.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+    if (!result.objectId) throw new Error(`no element matches ${selector}`);
+    const { node } = await devtools.send('DOM.describeNode', { objectId: result.objectId });
+    const { nodes } = await devtools.send('Accessibility.queryAXTree', { backendNodeId: node.backendNodeId, role: 'spinbutton' });
+    return nodes.map((part) => String(part.name?.value ?? '').split(' ')[0]!);
+  } finally {
+    await devtools.detach();
+  }
 }
 
 /** Client-side navigation to a console path, as a click on one of its links does (no page reload). */
