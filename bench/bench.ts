@@ -66,6 +66,8 @@ const USAGE = `Usage: npm run bench [-- options]
   --import-rows N       companies in the CSV import measurement (full: 100000, quick: 2000; 0: none)
   --no-postgraphile     skip the PostGraphile comparison
   --no-write            do not rewrite docs/benchmarks.md (a full run writes its results there)
+  --node PATH           the Node.js binary that runs the service (default: the one running the bench), e.g. one from
+                        npm install --prefix /tmp/node24 node@24  →  --node /tmp/node24/node_modules/.bin/node
 
 The full run reads DATABASE_URL (or the project's embedded PostgreSQL), filled by
   npm run seed:scale -- --companies 100000 --files 1000000 --interactions 5000000`;
@@ -79,6 +81,8 @@ interface Options {
   importRows: number;
   postgraphile: boolean;
   write: boolean;
+  /** Node.js binary of the service. */
+  node: string;
 }
 
 function readOptions(argv: string[]): Options {
@@ -93,6 +97,7 @@ function readOptions(argv: string[]): Options {
       'import-rows': { type: 'string' },
       'no-postgraphile': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      node: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -115,6 +120,7 @@ function readOptions(argv: string[]): Options {
     importRows: number('import-rows', values['import-rows'], quick ? 2_000 : 100_000),
     postgraphile: !values['no-postgraphile'],
     write: !quick && !values['no-write'],
+    node: values.node ?? process.execPath,
   };
 }
 
@@ -178,6 +184,13 @@ async function postJson(url: string, body: string, headers: Record<string, strin
   const text = await response.text();
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
   return { json: JSON.parse(text) as unknown, headers: response.headers };
+}
+
+/** `node --version` of a Node.js binary (the bench refuses one that does not run). */
+function nodeVersion(binary: string): string {
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`--node ${binary}: not a working Node.js binary (${result.error?.message ?? result.stderr.trim()})`);
+  return result.stdout.trim();
 }
 
 function ensurePostgraphile(): void {
@@ -257,9 +270,10 @@ async function main(): Promise<number> {
 
     const servicePort = await freePort();
     say('starting the service (NODE_ENV=production)…');
+    const serviceNode = nodeVersion(options.node);
     const service = await startServer({
       name: 'service',
-      command: process.execPath,
+      command: options.node,
       args: [join(ROOT, 'dist', 'src', 'main.js')],
       cwd: ROOT,
       env: {
@@ -465,7 +479,7 @@ async function main(): Promise<number> {
       startedAt,
       machine: [
         `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free at the end), Linux ${release()}`,
-        `Node.js ${process.version} for the service, the SQL baseline and the load generator; PostGraphile ${postgraphileVersion ?? '(skipped)'} on Node.js 22 (bench/postgraphile)`,
+        `Node.js ${serviceNode} for the service, ${process.version} for the SQL baseline and the load generator; PostGraphile ${postgraphileVersion ?? '(skipped)'} on Node.js 22 (bench/postgraphile)`,
         `PostgreSQL: ${serverInfo}`,
         'everything on the same machine: the load generator, the three servers and PostgreSQL share its cores',
       ],

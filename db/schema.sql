@@ -594,6 +594,13 @@ CREATE TABLE public.portail_referrals (
   CONSTRAINT portail_referrals_step_check CHECK (((step)::text = ANY ((ARRAY['REFERRED'::character varying, 'ACCOUNT_CREATED'::character varying, 'OFFER_POSTED'::character varying, 'CANDIDATES_RECEIVED'::character varying, 'HIRED'::character varying, 'DECLINED'::character varying, 'ABANDONED'::character varying])::text[])))
 );
 
+CREATE TABLE public.rate_limits (
+  key text NOT NULL,
+  points integer DEFAULT 0 NOT NULL,
+  expire bigint,
+  CONSTRAINT rate_limits_pkey PRIMARY KEY (key)
+);
+
 CREATE TABLE public.recruitment_needs (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   company_id uuid NOT NULL,

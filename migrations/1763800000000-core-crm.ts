@@ -88,7 +88,7 @@ export class CoreCrm1763800000000 implements MigrationInterface {
         CONSTRAINT accompaniments_closed_status_check CHECK ((status = 'CLOSED') = (closed_on IS NOT NULL)),
         CONSTRAINT accompaniments_outcome_when_closed_check CHECK (outcome IS NULL OR status = 'CLOSED')
       )`);
-    // SPEC §3: at most one OPEN or ON_HOLD file per company per region, even under concurrent opens.
+    // docs/domain.md: at most one OPEN or ON_HOLD file per company per region, even under concurrent opens.
     await db.query(`
       CREATE UNIQUE INDEX accompaniments_one_active_per_company_region
         ON accompaniments (company_id, region_code) WHERE status IN ('OPEN', 'ON_HOLD')`);

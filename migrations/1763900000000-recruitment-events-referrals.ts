@@ -125,7 +125,7 @@ export class RecruitmentEventsReferrals1763900000000 implements MigrationInterfa
               <= coalesce(hired_on, candidates_received_on, offer_posted_on, account_created_on, referred_on)
           AND (ended_on IS NULL OR ended_on >= referred_on))
       )`);
-    // SPEC §3: one open referral per company at a time.
+    // One open referral per company at a time (docs/domain.md, Portail employeurs referrals).
     await db.query(`
       CREATE UNIQUE INDEX portail_referrals_one_open_per_company
         ON portail_referrals (company_id) WHERE step NOT IN ('HIRED', 'DECLINED', 'ABANDONED')`);

@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The `bi` schema read by Power BI, Metabase or Excel through the `bi_reader` role (SPEC §6): dimensions and
+ * The `bi` schema read by Power BI, Metabase or Excel through the `bi_reader` role: dimensions and
  * facts without personal information (no contact, no free-text summary; advisors by id, role and region), and
- * the employer counts per region and fiscal year computed by the rule of SPEC §4. docs/bi-views.md describes
+ * the employer counts per region and fiscal year by the counting rule of docs/domain.md. docs/bi-views.md describes
  * every column.
  */
 export class BiViews1764000000000 implements MigrationInterface {
@@ -91,7 +91,7 @@ export class BiViews1764000000000 implements MigrationInterface {
              (coalesce(r.candidates_received_on, r.hired_on) IS NOT NULL) AS reached_candidates_received,
              (r.step = 'HIRED') AS reached_hired
         FROM portail_referrals r JOIN companies c ON c.id = r.company_id`);
-    // SPEC §4 per region and fiscal year, from 2019-2020 to the current fiscal year.
+    // The counting rule (docs/domain.md) per region and fiscal year, from 2019-2020 to the current fiscal year.
     await db.query(`
       CREATE VIEW bi.employer_counts_by_region_fiscal_year AS
       WITH years AS (

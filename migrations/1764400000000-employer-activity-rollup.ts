@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Employer activity rollup: what SPEC §4 needs of the files, one row per company and service region
+ * Employer activity rollup: what counting employers (docs/domain.md) needs of the files, one row per company and service region
  * (`employer_region_activity`) and one per company (`employer_activity`): the first file's opening date and the
  * union of the files' active intervals [opened_on, closed_on] (open-ended while open). Unfiltered employer counts
  * and bi.employer_counts_by_region_fiscal_year read these rows instead of aggregating every file.

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Employer counts of a fiscal year by index-only counts of narrow rows (SPEC §4; the common question).
+ * Employer counts of a fiscal year by index-only counts of narrow rows (docs/domain.md; the common question).
  *
  * A pair (company, region) is active in fiscal year Y iff one of its closed intervals intersects Y, or its open-ended
  * interval started by the end of Y. So:

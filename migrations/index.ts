@@ -13,6 +13,7 @@ import { EmployerActivityLastEnded1764800000000 } from './1764800000000-employer
 import { AdvisorIdentity1764911000000 } from './1764911000000-advisor-identity.js';
 import { AccessLogAppendOnly1764912000000 } from './1764912000000-access-log-append-only.js';
 import { IdempotencyOutcomes1764913000000 } from './1764913000000-idempotency-outcomes.js';
+import { RateLimits1764914000000 } from './1764914000000-rate-limits.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AdvisorIdentity1764911000000,
   AccessLogAppendOnly1764912000000,
   IdempotencyOutcomes1764913000000,
+  RateLimits1764914000000,
 ];

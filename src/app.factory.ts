@@ -1,6 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type pg from 'pg';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AppModule } from './app.module.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import type { AppConfig } from './config/app-config.js';
@@ -10,6 +13,8 @@ import { developmentIde } from './graphql/development-ide.js';
 import { graphqlRateLimit } from './graphql/rate-limit.middleware.js';
 import { httpLogging } from './logging/http-logging.middleware.js';
 import { PinoNestLogger } from './logging/logger.js';
+import { graphqlOperationSpans } from './observability/graphql-operation.js';
+import { ServiceMetrics } from './observability/service-metrics.js';
 import { StartupService } from './startup/startup.service.js';
 import { consoleSite } from './web-console/console-site.js';
 
@@ -25,11 +30,15 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.disable('x-powered-by');
   app.use((_req: unknown, _res: unknown, next: () => void) => statementCounter.run(next));
   app.use(httpLogging(logger));
+  if (config.tracingEndpoint) app.use('/graphql', graphqlOperationSpans());
+  const metrics = app.get(ServiceMetrics);
+  if (metrics.enabled) app.use('/graphql', metrics.requestTimer());
   const ide = config.isProduction ? undefined : developmentIde();
   if (ide) app.use(ide);
   app.use(consoleSite(config));
   if (config.rateLimitPerMinute > 0) {
-    app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), config.exposeStatementCount));
+    const pool = (app.get(DataSource).driver as PostgresDriver).master as pg.Pool;
+    app.use('/graphql', graphqlRateLimit(config.rateLimitPerMinute, app.get(TokenVerifier), pool, config.exposeStatementCount));
   }
   await app.get(StartupService).prepareDatabase();
   return app;

@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { RecruitmentNeedsModule } from './recruitment-needs/recruitment-needs.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         GraphQLApiModule,
         HealthModule,
+        ObservabilityModule,
         // Domain
         ReferenceDataModule,
         AdvisorsModule,

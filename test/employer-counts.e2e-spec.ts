@@ -17,7 +17,7 @@ interface DrawnFile {
 
 const day = (offset: number) => new Date(Date.UTC(2019, 7, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** SPEC §4, computed the obvious way in the test, independently of the service's SQL. */
+/** The counting rule (docs/domain.md, Counting employers), computed the obvious way in the test, independently of the service's SQL. */
 function bruteForce(files: DrawnFile[], from: string, to: string) {
   const active = files.filter((f) => f.openedOn <= to && (f.closedOn === null || f.closedOn >= from));
   const byRegion = Object.fromEntries(
@@ -223,7 +223,7 @@ describe('employerCountsByRegion', () => {
     return advisor.id;
   }
 
-  it('follows the counting rule of SPEC §4 on random files and periods (property-based, against a brute force)', async () => {
+  it('follows the counting rule of docs/domain.md on random files and periods (property-based, against a brute force)', async () => {
     // Unfiltered counts read the rollup (its fiscal-year rows for a fiscal year, by label or by bounds, of every
     // region); a filter (here the run's advisor, or the one service level every file of this database has) reads
     // the files. Both must follow the rule, and agree with each other.
@@ -320,7 +320,7 @@ describe('employerCountsByRegion', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  describe('who may ask (SPEC §5)', () => {
+  describe('who may ask (docs/domain.md, Roles and permissions)', () => {
     it('gives MANAGER, ANALYST and ADMIN every region', async () => {
       const manager = await createAdvisor(app, { role: 'MANAGER', directionCode: 'LLL' });
       const analyst = await createAdvisor(app, { role: 'ANALYST' });

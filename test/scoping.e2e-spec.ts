@@ -34,7 +34,7 @@ import {
 import { dataOf, TEST_ADMIN_EMAIL, TestApp } from './support/test-app.js';
 import { expectRefusal } from './support/expectations.js';
 
-describe('scoping by region (SPEC §5)', () => {
+describe('scoping by region (docs/domain.md, Region scope)', () => {
   let app: TestApp;
   let lavalAdvisor: AdvisorFixture; // ADVISOR, region 13
   let mtlAdvisor: AdvisorFixture; // ADVISOR, region 06

@@ -28,7 +28,7 @@ import type { OnModuleInit } from '@nestjs/common';
 
 const AccompanimentConnection = Connection(Accompaniment);
 
-/** Accompaniment files: ADVISOR, MANAGER and ADMIN, in their regions (SPEC §5). */
+/** Accompaniment files: ADVISOR, MANAGER and ADMIN, in their regions (docs/domain.md, Roles and permissions). */
 @Resolver(() => Accompaniment)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
 export class AccompanimentsResolver implements OnModuleInit {

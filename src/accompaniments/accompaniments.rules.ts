@@ -31,7 +31,7 @@ const DATED: Guard<FileChange>[] = [
   ),
 ];
 
-/** Accompaniment files (SPEC §3): OPEN → (ON_HOLD ↔ OPEN) → CLOSED; one active file per company and region. */
+/** Accompaniment files (docs/domain.md): OPEN → (ON_HOLD ↔ OPEN) → CLOSED; one active file per company and region. */
 export const FILE_STATES = new StateMachine<S, 'hold' | 'resume' | 'close' | 'reassign', FileChange>({
   name: { fr: 'Dossier d’accompagnement', en: 'Accompaniment file' },
   states: LABELS.accompanimentStatus,

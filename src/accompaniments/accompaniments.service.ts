@@ -24,7 +24,7 @@ import type {
 } from './dto/accompaniment.inputs.js';
 
 /**
- * Accompaniment files (SPEC §3): one advisor's file on one company in one service region, OPEN → (ON_HOLD ↔ OPEN)
+ * Accompaniment files (docs/domain.md): one advisor's file on one company in one service region, OPEN → (ON_HOLD ↔ OPEN)
  * → CLOSED. Read and written only in the caller's regions, by region of service.
  */
 @Injectable()

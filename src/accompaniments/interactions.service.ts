@@ -11,7 +11,7 @@ import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } fr
 import type { Interaction } from './interaction.entity.js';
 import { InteractionRepository } from './interaction.repository.js';
 
-/** Interactions logged on files (SPEC §3): dated inside the file's active interval, never in the future. */
+/** Interactions logged on files (docs/domain.md): dated inside the file's active interval, never in the future. */
 @Injectable()
 export class InteractionsService {
   private readonly recentLoaders = new Map<number, LoaderDefinition<string, Interaction[]>>();

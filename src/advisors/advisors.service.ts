@@ -15,7 +15,7 @@ import type { AdvisorsArgs, CreateAdvisorInput, UpdateAdvisorInput } from './dto
 
 type AdvisorSnapshot = Advisor & { regionCodes: string[] };
 
-/** Advisors (users): readable by every role, managed by ADMIN (SPEC §5). */
+/** Advisors (users): readable by every role, managed by ADMIN (docs/domain.md, Roles and permissions). */
 @Injectable()
 export class AdvisorsService {
   constructor(

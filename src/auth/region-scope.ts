@@ -24,7 +24,7 @@ export function regionScope(ctx: RequestContext, column: string): ScopeCondition
 }
 
 /**
- * For counts and reports (SPEC §5 "counts and regional reports"): MANAGER, ANALYST and ADMIN see every region,
+ * For counts and reports (docs/domain.md, Roles and permissions): MANAGER, ANALYST and ADMIN see every region,
  * an ADVISOR only their own. Personal information is never part of an aggregate, hence the wider scope.
  */
 export function aggregateRegionScope(ctx: RequestContext, column: string): ScopeCondition {

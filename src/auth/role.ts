@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** What an advisor may do (SPEC §5). */
+/** What an advisor may do (docs/domain.md, Roles and permissions). */
 export enum Role {
   ADVISOR = 'ADVISOR',
   MANAGER = 'MANAGER',

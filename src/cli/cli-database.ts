@@ -6,13 +6,21 @@ import { openDatabaseServer, type DatabaseServer } from '../database/database-se
 import { createLogger } from '../logging/logger.js';
 import { seedReferenceData } from '../reference-data/reference-data.seeder.js';
 
-/** The database a command works on: DATABASE_URL, or the project's embedded PostgreSQL (started, then stopped). */
-export async function withCliDatabase<T>(work: (dataSource: DataSource, server: DatabaseServer) => Promise<T>): Promise<T> {
+/**
+ * The database a command works on: DATABASE_URL, or the project's embedded PostgreSQL (started, then stopped).
+ * Refuses a database whose migrations are not all applied (see assertMigrated), unless the command only uses the
+ * server (`requireMigrated: false`).
+ */
+export async function withCliDatabase<T>(
+  work: (dataSource: DataSource, server: DatabaseServer) => Promise<T>,
+  { requireMigrated = true }: { requireMigrated?: boolean } = {},
+): Promise<T> {
   const config = AppConfig.fromEnvironment();
   const server = await openDatabaseServer(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   const dataSource = new DataSource({ ...dataSourceOptions(server.urls), logging: ['error'] });
   try {
     await dataSource.initialize();
+    if (requireMigrated) await assertMigrated(dataSource);
     return await work(dataSource, server);
   } finally {
     await dataSource.destroy().catch(() => undefined);
@@ -29,7 +37,9 @@ export async function prepareForData(urls: DatabaseUrls, refusal: (message: stri
   const dataSource = new DataSource({ ...dataSourceOptions(urls), logging: ['error'], extra: { max: 1 } });
   await dataSource.initialize();
   try {
-    if (await dataSource.showMigrations()) throw refusal('des migrations sont en attente : lancez d’abord npm run migration:run');
+    await assertMigrated(dataSource).catch((error: unknown) => {
+      throw error instanceof MigrationsPendingError ? refusal(error.message) : error;
+    });
     const seeded = seed ? await seedReferenceData(dataSource) : { regions: 0 };
     if (seeded.regions > 0) process.stderr.write(`données de référence chargées : ${seeded.regions} régions\n`);
   } finally {
@@ -51,6 +61,28 @@ export function failCommand(error: unknown, usage: string, describe: (error: unk
   }
   process.stderr.write(`${error instanceof ConfigurationError ? `Configuration invalide — ${error.message}` : describe(error)}\n`);
   process.exit(1);
+}
+
+/** A command refused because the database's schema is behind the code. */
+export class MigrationsPendingError extends Error {}
+
+/**
+ * Commands other than the migration ones never change the schema (an export run from a newer checkout must not
+ * migrate a production database before its service is deployed): they stop, saying which command to run, while
+ * migrations are pending. Read without writing anything (TypeORM's own check would create its table).
+ */
+export async function assertMigrated(dataSource: DataSource): Promise<void> {
+  const [{ present }] = (await dataSource.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`)) as { present: boolean }[];
+  const applied = new Set(
+    present ? ((await dataSource.query('SELECT name FROM schema_migrations')) as { name: string }[]).map((row) => row.name) : [],
+  );
+  const pending = dataSource.migrations.filter((migration) => !applied.has(migration.name ?? migration.constructor.name)).length;
+  if (pending === 0) return;
+  const state =
+    applied.size === 0
+      ? `la base de données n'a jamais été migrée (${pending} migrations à appliquer)`
+      : `${pending} migration${pending > 1 ? 's' : ''} en attente`;
+  throw new MigrationsPendingError(`${state} : lancez npm run migration:run (npm start le fait aussi au démarrage), puis recommencez`);
 }
 
 /** Minimal `--name value` / `--flag` parsing for the project's commands. */
@@ -75,9 +107,11 @@ export function fail(error: unknown): never {
   const message =
     error instanceof ConfigurationError
       ? `Configuration invalide — ${error.message}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+      : error instanceof MigrationsPendingError
+        ? `Commande impossible — ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { projectRoot } from '../common/project-root.js';
 import { AppConfig, ConfigurationError } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { openDatabaseServer } from '../database/database-server.js';
+import { withStartupLock } from '../database/startup-lock.js';
 import { createLogger } from '../logging/logger.js';
 
 const USAGE = `Usage :
@@ -27,7 +28,7 @@ async function main([command, name]: string[]): Promise<void> {
   try {
     await dataSource.initialize();
     if (command === 'run') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const applied = await withStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
       process.stdout.write(applied.length ? applied.map((m) => `appliquée : ${m.name}\n`).join('') : 'rien à appliquer\n');
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });

@@ -27,9 +27,6 @@ async function main(args: string[]): Promise<void> {
   }
   const olderThanYears = typeof years === 'string' ? Number(years) : AppConfig.fromEnvironment().privacyRetentionYears;
   await withCliDatabase(async (dataSource) => {
-    if (await dataSource.showMigrations()) {
-      throw new Error('Des migrations sont en attente : lancez d’abord npm run migration:run.');
-    }
     const unitOfWork = new UnitOfWork(dataSource);
     const retention = new PrivacyRetentionService(unitOfWork, new PrivacyRepository(unitOfWork), new AuditService(unitOfWork), new IdempotencyKeys(unitOfWork));
     const report = await retention.run({ olderThanYears, dryRun: options.get('dry-run') === true });

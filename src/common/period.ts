@@ -1,9 +1,9 @@
 import { BadUserInputError } from '../errors/domain.errors.js';
 
-/** The regional deployment's start (SPEC §4 "since the deployment"). */
+/** The regional deployment's start ("since the deployment", docs/domain.md, Counting employers). */
 export const DEPLOYMENT_DATE = '2019-08-01';
 
-/** The period forms of SPEC §6 `PeriodInput`. */
+/** The period forms of `PeriodInput` (docs/domain.md, Counting employers). */
 export interface PeriodForms {
   fiscalYear?: string | null;
   from?: string | null;

@@ -31,7 +31,7 @@ class PossibleDuplicate {
   similarity!: number;
 }
 
-/** The directory: ADVISOR, MANAGER and ADMIN read every region; ANALYST reads aggregates only (SPEC §5). */
+/** The directory: ADVISOR, MANAGER and ADMIN read every region; ANALYST reads aggregates only (docs/domain.md). */
 @Resolver(() => Company)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
 export class CompaniesResolver implements OnModuleInit {

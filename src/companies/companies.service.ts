@@ -23,7 +23,7 @@ export interface DuplicateCandidate {
 }
 
 /**
- * The company directory. Every role but ANALYST reads all regions (SPEC §5); creating and editing a company is
+ * The company directory. Every role but ANALYST reads all regions (docs/domain.md); creating and editing a company is
  * allowed in one's own regions (ADMIN everywhere).
  */
 @Injectable()

@@ -7,7 +7,7 @@ import { ExposedColumn } from '../database/exposed-column.js';
 @Entity('company_contacts')
 @ObjectType({
   description:
-    'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions (SPEC §5)',
+    'Personne-ressource d’une entreprise. Renseignements personnels : visibles seulement dans vos régions',
 })
 export class CompanyContact extends UuidEntity {
   @ExposedColumn({ type: 'uuid' }, () => ID)

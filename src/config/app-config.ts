@@ -61,6 +61,12 @@ export class AppConfig {
   readonly graphqlLimits!: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   /** GraphQL requests allowed per advisor (or per IP address without a valid token) and per minute; 0: no limit. */
   readonly rateLimitPerMinute!: number;
+  /** On SIGTERM or SIGINT: seconds allowed for requests in flight and the database to finish; past them, exit 1. */
+  readonly shutdownTimeoutSeconds!: number;
+  /** Port of the Prometheus metrics endpoint (its own HTTP server, apart from the API); undefined: no metrics. */
+  readonly metricsPort?: number;
+  /** OTLP/HTTP collector that receives traces (OTEL_EXPORTER_OTLP_ENDPOINT); undefined: tracing off. */
+  readonly tracingEndpoint?: string;
   /** The console's sign-in: a development picker of advisors (never in production), and the OIDC client. */
   readonly consoleSignIn!: ConsoleSignInSettings;
 
@@ -123,6 +129,9 @@ export class AppConfig {
         maxTokens: integer('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 2000, 1, 1_000_000),
       },
       rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
+      shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 10, 1, 3600),
+      metricsPort: nonEmpty(env.METRICS_PORT) === undefined ? undefined : integer('METRICS_PORT', env.METRICS_PORT, 0, 0, 65535),
+      tracingEndpoint: httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT),
       consoleSignIn: consoleSignInSettings(env, nodeEnv, auth),
     } as AppConfig);
   }

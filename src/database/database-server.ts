@@ -10,6 +10,8 @@ export interface DatabaseServer {
   urls: DatabaseUrls;
   /** True when this process started PostgreSQL itself (and must stop it). */
   embedded: boolean;
+  /** The embedded cluster's folder. */
+  directory?: string;
   stop(): Promise<void>;
 }
 
@@ -30,5 +32,11 @@ export async function openDatabaseServer(config: AppConfig, logger: Logger): Pro
     database: EMBEDDED_DATABASE_NAME,
     onLog: (line) => logger.debug({ postgres: line }, 'embedded PostgreSQL'),
   });
-  return { urls: { url: server.url }, embedded: true, stop: () => server.stop() };
+  if (server.directory !== directory) {
+    logger.info(
+      { directory: server.directory },
+      `the postgres system user cannot enter ${config.dataDir}: the embedded PostgreSQL keeps its cluster elsewhere`,
+    );
+  }
+  return { urls: { url: server.url }, embedded: true, directory: server.directory, stop: () => server.stop() };
 }

@@ -1,4 +1,4 @@
-/** The codes clients see in `extensions.code` (SPEC §6). */
+/** The codes clients see in `extensions.code` (docs/domain.md, Conventions of the API). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

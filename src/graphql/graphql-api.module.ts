@@ -10,6 +10,7 @@ import { abuseLimitMessages, abuseLimitParseOptions, abuseLimitRules, costLimitW
 import { formatGraphQLError, withoutSchemaSuggestions } from '../errors/format-graphql-error.js';
 import { GraphQLExceptionFilter } from '../errors/graphql-exception.filter.js';
 import { GraphQLContextFactory } from './graphql-context.factory.js';
+import { operationOutcomePlugin } from '../observability/graphql-operation.js';
 import { InputValidationPipe } from './validation/validation.pipe.js';
 
 const logger = new Logger('GraphQL');
@@ -39,6 +40,7 @@ class GraphQLContextModule {}
           // No HTTP cache hints are given; without this, Apollo wraps every field's resolver to compute them.
           ApolloServerPluginCacheControlDisabled(),
           abuseLimitMessages(config.graphqlLimits),
+          operationOutcomePlugin,
           costLimitWithVariables(config.graphqlLimits),
           ...(config.exposeStatementCount ? [statementCountHeader] : []),
         ],

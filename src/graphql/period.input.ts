@@ -2,7 +2,7 @@ import { InputType } from '@nestjs/graphql';
 import { Text } from './validation/field-rules.js';
 import { BooleanField, DateField, InputField } from './validation/input-field.js';
 
-/** SPEC §6: exactly one form — fiscalYear, or from+to, or sinceDeployment. */
+/** docs/domain.md, Counting employers (periods): exactly one form — fiscalYear, or from+to, or sinceDeployment. */
 @InputType({ description: 'Période : exactement une forme — fiscalYear, ou from + to, ou sinceDeployment' })
 export class PeriodInput {
   @InputField(() => String, { nullable: true, description: 'Exercice financier « 2020-2021 » = 2020-04-01 .. 2021-03-31' }, Text(9))

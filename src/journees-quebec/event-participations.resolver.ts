@@ -16,7 +16,7 @@ import { JourneesQuebecEventsService } from './journees-quebec-events.service.js
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
 
-/** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (SPEC §5); ANALYST never. */
+/** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (docs/domain.md); ANALYST never. */
 @Resolver(() => EventParticipation)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)
 export class EventParticipationsResolver implements OnModuleInit {

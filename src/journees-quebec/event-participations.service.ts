@@ -19,7 +19,7 @@ import { outcomeProblems, PARTICIPATION_STATES, registrationProblem } from './jo
 const ONCE_PER_COMPANY = 'event_participations_once_per_company';
 
 /**
- * Companies taking part in Journées Québec events (SPEC §3): registered once per event with the recruitment needs
+ * Companies taking part in Journées Québec events (docs/domain.md): registered once per event with the recruitment needs
  * they bring, REGISTERED → CONFIRMED → ATTENDED or WITHDRAWN, outcomes recorded once they attended. Read and written
  * in the caller's regions, by the company's region (ANALYST: never, only the events' summaries).
  */
@@ -66,7 +66,7 @@ export class EventParticipationsService {
 
   /**
    * Each event's summary in one statement for all the events of a request: ADMIN, MANAGER and ANALYST see every
-   * region (they are aggregates, SPEC §5); an ADVISOR sees the rows — and totals — of their own regions only.
+   * region (they are aggregates: docs/domain.md); an ADVISOR sees the rows — and totals — of their own regions only.
    */
   readonly summaryByEvent = new LoaderDefinition<string, JourneesQuebecEventSummary>(
     'journeesQuebecEventSummary',

@@ -19,7 +19,7 @@ import { eventChangeProblems, eventDateProblems, FINAL_EVENT_STATUSES, type Even
 const DATE_FIELDS = ['startsOn', 'endsOn', 'registrationDeadline'] as const;
 
 /**
- * Journées Québec events (SPEC §3): every role reads them; ADMIN and MANAGER create and edit them. An event has no
+ * Journées Québec events (docs/domain.md): every role reads them; ADMIN and MANAGER create and edit them. An event has no
  * region of its own: the companies taking part do (see EventParticipationsService).
  */
 @Injectable()

@@ -16,7 +16,7 @@ import { JourneesQuebecEventsResolver } from './journees-quebec-events.resolver.
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
 
 /**
- * Journées Québec events and the companies taking part (SPEC §3). Reads recruitment needs through their entity
+ * Journées Québec events and the companies taking part (docs/domain.md). Reads recruitment needs through their entity
  * only (the needs module does not depend on this one, nor this one on it).
  */
 @Module({

@@ -3,7 +3,7 @@ import type { FieldProblem } from '../errors/domain.errors.js';
 import { LABELS, labelParams, type MessageKey } from '../i18n/messages.js';
 import { EventStatus, ParticipationStatus as P } from './journees-quebec.enums.js';
 
-/** SPEC §3 and the Journées Québec issue: the pure rules, kept apart from the database so they are unit-tested. */
+/** docs/domain.md, Journées Québec: the pure rules, kept apart from the database so they are unit-tested. */
 
 /** What the rules of an event's status change look at: the field that asked for it, its start date (after the change), today. */
 export interface EventChange {

@@ -1,6 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
+import { standardOutput } from './standard-output.js';
 
 /** Field names of contacts' (and advisors') personal information: never written to a log, at any depth up to three. */
 const PERSONAL_FIELDS = ['email', 'phone', 'firstName', 'lastName', 'fullName', 'title'];
@@ -9,11 +11,14 @@ const PERSONAL_FIELDS = ['email', 'phone', 'firstName', 'lastName', 'fullName', 
  * Structured JSON logs. Authorization headers, cookies and anything named like personal information are
  * redacted (top level and up to two objects deep); so are a failed query's parameters and PostgreSQL's error
  * detail, which can quote a row's values. Request bodies are never logged. `destination`: where lines go
- * (standard output by default; tests capture them).
+ * (standard output by default, written so that a reader that stops reading never stalls the process; tests
+ * capture them).
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  const options: LoggerOptions = {
+export function createLogger(level: LogLevel, destination?: DestinationStream, options: { traceIds?: boolean } = {}): Logger {
+  const settings: LoggerOptions = {
     level,
+    // With tracing on, each line written while a request is handled names its trace and span.
+    ...(options.traceIds ? { mixin: traceIds } : {}),
     base: { service: 'crm-immigration-regionale' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
@@ -30,7 +35,12 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       censor: '[masqué]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(settings, destination ?? standardOutput());
+}
+
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
 }
 
 /** Nest's start-up chatter (one line per module and route): useful when debugging, noise otherwise. */

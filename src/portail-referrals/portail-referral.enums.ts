@@ -1,7 +1,7 @@
 import { graphqlEnum, type EnumValue } from '../graphql/graphql-enum.js';
 
 /**
- * Where a Portail employeurs referral stands (SPEC §3): the funnel REFERRED → ACCOUNT_CREATED → OFFER_POSTED →
+ * Where a Portail employeurs referral stands (docs/domain.md): the funnel REFERRED → ACCOUNT_CREATED → OFFER_POSTED →
  * CANDIDATES_RECEIVED → HIRED, or DECLINED / ABANDONED from any open step.
  */
 export const PortailReferralStep = graphqlEnum(

@@ -28,7 +28,7 @@ const PortailReferralConnection = Connection(PortailReferral);
 
 /**
  * Portail employeurs referrals: ADVISOR, MANAGER and ADMIN in their regions; the funnel's counts for every role,
- * an ADVISOR's limited to their regions (SPEC §5).
+ * an ADVISOR's limited to their regions (docs/domain.md, Roles and permissions).
  */
 @Resolver(() => PortailReferral)
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ADMIN)

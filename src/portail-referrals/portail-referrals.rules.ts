@@ -3,7 +3,7 @@ import { LABELS, labelParams } from '../i18n/messages.js';
 import { PortailReferralStep as Step } from './portail-referral.enums.js';
 
 /**
- * The pure rules of the Portail employeurs funnel (SPEC §3), kept apart from the database so they can be tested
+ * The pure rules of the Portail employeurs funnel (docs/domain.md), kept apart from the database so they can be tested
  * on their own.
  *
  * - Steps only move forward along FUNNEL_STEPS. Skipping steps forward is allowed (an employer may create its

@@ -17,11 +17,11 @@ import { PortailReferralStep } from './portail-referral.enums.js';
 import type { PortailReferral } from './portail-referral.entity.js';
 import { PortailReferralRepository } from './portail-referral.repository.js';
 
-/** The migration's partial unique index: one open referral per company (SPEC §3). */
+/** The migration's partial unique index: one open referral per company (docs/domain.md, Portail employeurs referrals). */
 const ONE_OPEN_PER_COMPANY = 'portail_referrals_one_open_per_company';
 
 /**
- * Portail employeurs referrals (SPEC §3): an advisor refers a company to the employer portal and follows it
+ * Portail employeurs referrals (docs/domain.md): an advisor refers a company to the employer portal and follows it
  * through the funnel. Referrals belong to their company's region: read and written only in the caller's regions.
  */
 @Injectable()

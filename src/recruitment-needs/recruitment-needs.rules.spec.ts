@@ -15,7 +15,7 @@ describe('recruitment need rules', () => {
     ['2123a', 'field.nocCode'],
   ])('NOC %s → %s', (code, problem) => expect(nocProblem(code)).toBe(problem));
 
-  it('moves only along the SPEC transitions', () => {
+  it('moves only along the documented transitions (docs/domain.md, Recruitment needs)', () => {
     expect(canMove(S.OPEN, S.IN_PROGRESS)).toBe(true);
     expect(canMove(S.IN_PROGRESS, S.FILLED)).toBe(true);
     expect(canMove(S.IN_PROGRESS, S.PARTIALLY_FILLED)).toBe(true);

@@ -29,7 +29,7 @@ const DATED: Guard<NeedChange>[] = [
 ];
 
 /**
- * SPEC §3: OPEN → IN_PROGRESS → FILLED | PARTIALLY_FILLED | CANCELLED; a need may also be cancelled before work starts.
+ * docs/domain.md: OPEN → IN_PROGRESS → FILLED | PARTIALLY_FILLED | CANCELLED; a need may also be cancelled before work starts.
  * Recording positions filled keeps a need OPEN or IN_PROGRESS, or fills it.
  */
 export const NEED_STATES = new StateMachine<S, 'start' | 'close' | 'cancel' | 'recordPositionsFilled', NeedChange>({

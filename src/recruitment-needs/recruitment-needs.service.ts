@@ -24,7 +24,7 @@ import type { RecruitmentNeed } from './recruitment-need.entity.js';
 import { RecruitmentNeedRepository, type RecruitmentNeedsSummaryRow } from './recruitment-need.repository.js';
 
 /**
- * Recruitment needs (SPEC §3). A need is in a caller's scope when its company or its work region is in their
+ * Recruitment needs (docs/domain.md). A need is in a caller's scope when its company or its work region is in their
  * regions: a Laval advisor sees a Montréal company's need for work in Laval (interregional mobility).
  */
 @Injectable()

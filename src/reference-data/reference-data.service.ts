@@ -15,7 +15,7 @@ import type { ServicePoint } from './service-point.entity.js';
 import { ServicePointRepository } from './service-point.repository.js';
 
 /**
- * Regions, regional directions and service points: readable by every role, editable by ADMIN (SPEC §5, §8).
+ * Regions, regional directions and service points: readable by every role, editable by ADMIN (docs/domain.md).
  * The loaders below are how other modules resolve relations to reference data without N+1.
  */
 @Injectable()

@@ -30,7 +30,7 @@ export function naicsPrefixes(sector: string): string[] {
 }
 
 /**
- * Employer counts per region (SPEC §4, §6) in one SQL statement, read from the replica when there is one.
+ * Employer counts per region (docs/domain.md) in one SQL statement, read from the replica when there is one.
  * An ADVISOR sees counts of their own regions only: they must name them in `filter.regionCodes`, and any other
  * region is refused with FORBIDDEN rather than silently shown as zero.
  */

@@ -1,7 +1,7 @@
 import { REGION_COLUMNS } from '../reference-data/region.entity.js';
 
 /**
- * SPEC §4 in SQL from the files themselves, for one period and a set of regions, in one statement: what filtered
+ * Counting employers (docs/domain.md) in SQL from the files themselves, for one period and a set of regions, in one statement: what filtered
  * counts run (the rollup statements below answer unfiltered ones).
  * Parameters: $1 from, $2 to (inclusive), $3 region codes of the rows, $4 service level, $5 theme,
  * $6 NAICS 2-digit prefixes, $7 advisor id (each null when unused).

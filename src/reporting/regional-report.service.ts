@@ -25,7 +25,7 @@ interface Row {
   service_points: (Partial<ServicePoint> & { createdAt: string; updatedAt: string })[];
 }
 
-/** The regional "Bilan des réalisations" (SPEC §4): every figure in SQL, and its French rendering. */
+/** The regional "Bilan des réalisations" (docs/domain.md): every figure in SQL, and its French rendering. */
 @Injectable()
 export class RegionalReportService {
   constructor(

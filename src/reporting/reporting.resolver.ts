@@ -7,7 +7,7 @@ import { RegionalReport, RegionalReportArgs } from './dto/regional-report.types.
 import { EmployerCountsService } from './employer-counts.service.js';
 import { RegionalReportService } from './regional-report.service.js';
 
-/** Counts and regional reports (SPEC §5): all roles; an ADVISOR for their own regions only. */
+/** Counts and regional reports (docs/domain.md): all roles; an ADVISOR for their own regions only. */
 @Resolver()
 @Roles(Role.ADVISOR, Role.MANAGER, Role.ANALYST, Role.ADMIN)
 export class ReportingResolver {
@@ -18,7 +18,7 @@ export class ReportingResolver {
 
   @Query(() => EmployerCounts, {
     description:
-      'Employeurs accompagnés et nouveaux employeurs par région (SPEC §4). ADVISOR : filter.regionCodes doit nommer ses régions.',
+      'Employeurs accompagnés (entreprises distinctes ayant un dossier actif pendant la période) et nouveaux employeurs (premier dossier ouvert pendant la période), par région. ADVISOR : filter.regionCodes doit nommer ses régions.',
   })
   employerCountsByRegion(@Ctx() ctx: RequestContext, @Args() args: EmployerCountsArgs) {
     return this.counts.employerCounts(ctx, args);

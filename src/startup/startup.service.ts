@@ -5,6 +5,7 @@ import { RequestContext } from '../auth/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEMO_ADMIN_EMAIL } from '../demo/demo-data.js';
 import { IdempotencyKeys } from '../database/idempotency.js';
+import { withStartupLock } from '../database/startup-lock.js';
 import { DemoDataService } from '../demo/demo-data.service.js';
 import { seedReferenceData } from '../reference-data/reference-data.seeder.js';
 
@@ -21,7 +22,12 @@ export class StartupService {
     private readonly idempotency: IdempotencyKeys,
   ) {}
 
+  /** Under the start-up lock, so that instances started together on one database take turns. */
   async prepareDatabase(): Promise<void> {
+    await withStartupLock(this.dataSource, () => this.prepare());
+  }
+
+  private async prepare(): Promise<void> {
     const applied = await this.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) this.logger.log(`migrations applied: ${applied.map((m) => m.name).join(', ')}`);
     const seeded = await seedReferenceData(this.dataSource);

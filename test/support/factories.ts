@@ -31,7 +31,7 @@ import {
   type RegisterForEventMutation,
   type Role,
 } from '../../operations/generated.js';
-import { dataOf, type TestApp } from './test-app.js';
+import { dataOf, type GraphQLClient } from './graphql-client.js';
 
 let sequence = 0;
 
@@ -39,7 +39,7 @@ export type AdvisorFixture = CreateAdvisorMutation['createAdvisor'];
 
 /** Creates an advisor through the API as the test administrator (validated and audited like any client). */
 export async function createAdvisor(
-  app: TestApp,
+  app: GraphQLClient,
   input: { role?: Role; regionCodes?: string[]; directionCode?: string; fullName?: string; email?: string } = {},
 ): Promise<AdvisorFixture> {
   sequence += 1;
@@ -63,7 +63,7 @@ export type CompanyFixture = CreateCompanyMutation['createCompany'];
 
 /** Creates a company through the API as `as` (the test administrator by default), in region 13 unless given. */
 export async function createCompany(
-  app: TestApp,
+  app: GraphQLClient,
   input: Partial<CreateCompanyInput> = {},
   as?: string,
 ): Promise<CompanyFixture> {
@@ -79,7 +79,7 @@ export type ContactFixture = AddCompanyContactMutation['addCompanyContact'];
 
 /** Adds a contact (personal information) to a company through the API as `as` (the test administrator by default). */
 export async function addCompanyContact(
-  app: TestApp,
+  app: GraphQLClient,
   companyId: string,
   input: Partial<AddCompanyContactInput> = {},
   as?: string,
@@ -99,7 +99,7 @@ export type FileFixture = FileFieldsFragment;
 
 /** Opens an accompaniment file through the API as `as` (INFORMATION, theme RECRUITMENT unless given). */
 export async function openFile(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: Pick<OpenAccompanimentInput, 'companyId'> & Partial<OpenAccompanimentInput>,
 ): Promise<FileFixture> {
@@ -113,7 +113,7 @@ export async function openFile(
 
 /** Closes an accompaniment file through the API as `as` (no outcome unless given). */
 export async function closeFile(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: CloseAccompanimentInput,
 ): Promise<FileFixture> {
@@ -125,7 +125,7 @@ export type InteractionFixture = LogInteractionMutation['logInteraction'];
 
 /** Logs an interaction on a file through the API as `as` (a 30-minute CALL by PHONE unless given). */
 export async function logInteraction(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: Pick<LogInteractionInput, 'accompanimentId' | 'occurredOn'> & Partial<LogInteractionInput>,
 ): Promise<InteractionFixture> {
@@ -141,7 +141,7 @@ export type PortailReferralFixture = PortailReferralFieldsFragment;
 
 /** Refers a company to the Portail employeurs through the API as `as` (today unless `on` is given). */
 export async function referToPortail(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: ReferToPortailInput,
 ): Promise<PortailReferralFixture> {
@@ -151,7 +151,7 @@ export async function referToPortail(
 
 /** Moves a Portail employeurs referral to `step` on `on` through the API as `as`. */
 export async function advancePortailReferral(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: AdvancePortailReferralInput,
 ): Promise<PortailReferralFixture> {
@@ -166,7 +166,7 @@ export type JourneesQuebecEventFixture = CreateJourneesQuebecEventMutation['crea
  * registration, in person in Paris, starting in 30 days with the deadline in 20, unless given.
  */
 export async function createJourneesQuebecEvent(
-  app: TestApp,
+  app: GraphQLClient,
   input: Partial<CreateJourneesQuebecEventInput> = {},
   as?: string,
 ): Promise<JourneesQuebecEventFixture> {
@@ -196,7 +196,7 @@ export type RecruitmentNeedFixture = CreateRecruitmentNeedMutation['createRecrui
 
 /** Records a recruitment need of a company through the API as `as` (welders, 2 permanent positions unless given). */
 export async function addRecruitmentNeed(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: Pick<CreateRecruitmentNeedInput, 'companyId'> & Partial<CreateRecruitmentNeedInput>,
 ): Promise<RecruitmentNeedFixture> {
@@ -221,7 +221,7 @@ export type EventParticipationFixture = RegisterForEventMutation['registerForEve
 
 /** Registers a company for a Journées Québec event through the API as `as` (no recruitment need unless given). */
 export async function registerCompanyForEvent(
-  app: TestApp,
+  app: GraphQLClient,
   as: string | undefined,
   input: { eventId: string; companyId: string; recruitmentNeedIds?: string[] },
 ): Promise<EventParticipationFixture> {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.factory.js';
@@ -8,40 +7,23 @@ import { AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { cloneDatabase, databaseUrl, dropDatabase } from '../../src/database/database-admin.js';
 import { TEST_ENV } from './test-database.js';
-import type { TypedDocumentString } from '../../operations/generated.js';
+import { GraphQLClient, TEST_ADMIN_EMAIL, TEST_JWT_SECRET } from './graphql-client.js';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
-export const TEST_ADMIN_EMAIL = 'admin@test.crm.example';
-
-export interface GraphQLResponse<T = Record<string, any>> {
-  status: number;
-  data?: T | null;
-  errors?: {
-    message: string;
-    path?: string[];
-    extensions?: { code?: string; fields?: { field: string; message: string }[] } & Record<string, unknown>;
-  }[];
-  headers: Headers;
-}
-
-export interface RequestOptions {
-  variables?: Record<string, unknown>;
-  /** An advisor's email (a valid token is signed for it), a raw token, or null for no token. */
-  as?: string | { token: string } | null;
-  headers?: Record<string, string>;
-}
+export { dataOf, GraphQLClient, TEST_ADMIN_EMAIL, TEST_JWT_SECRET, type GraphQLResponse, type RequestOptions } from './graphql-client.js';
 
 /**
  * The real service on its own copy of the migrated template database, listening on a free port. Tests talk to
  * it over HTTP like any client and read the database directly to check what was (not) written.
  */
-export class TestApp {
+export class TestApp extends GraphQLClient {
   private constructor(
     readonly app: NestExpressApplication,
-    readonly url: string,
+    url: string,
     readonly database: pg.Pool,
     private readonly databaseName: string,
-  ) {}
+  ) {
+    super(url);
+  }
 
   /** `settings` are environment settings; a function receives the test database's URL first. */
   static async start(
@@ -78,37 +60,6 @@ export class TestApp {
     await dropDatabase(required(TEST_ENV.adminUrl), this.databaseName);
   }
 
-  static token(email: string, options: { expiresIn?: string; secret?: string } = {}): Promise<string> {
-    return new SignJWT({ email })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuedAt()
-      .setExpirationTime(options.expiresIn ?? '1h')
-      .sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
-  }
-
-  async graphql<T = Record<string, any>>(query: string, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-    const as = options.as === undefined ? TEST_ADMIN_EMAIL : options.as;
-    if (typeof as === 'string') headers.authorization = `Bearer ${await TestApp.token(as)}`;
-    else if (as) headers.authorization = `Bearer ${as.token}`;
-    const response = await fetch(`${this.url}/graphql`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables: options.variables }),
-    });
-    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
-    return { ...body, status: response.status, headers: response.headers };
-  }
-
-  /** Sends one of the typed operations of `operations/` (generated from schema.graphql); the answer is typed by it. */
-  request<TResult, TVariables>(
-    document: TypedDocumentString<TResult, TVariables>,
-    variables: TVariables,
-    options: Omit<RequestOptions, 'variables'> = {},
-  ): Promise<GraphQLResponse<TResult>> {
-    return this.graphql<TResult>(document.toString(), { ...options, variables: variables as Record<string, unknown> });
-  }
-
   /** Runs SQL on the test database (to check rows, not to set up behaviour). */
   async sql<R = Record<string, any>>(text: string, params: unknown[] = []): Promise<R[]> {
     return (await this.database.query(text, params)).rows as R[];
@@ -134,10 +85,4 @@ function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the e2e tests through jest (global setup)`);
   return value;
-}
-
-/** Fails the test with the response's errors when there are any, and returns its data. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
-  return response.data as T;
 }

@@ -11,7 +11,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** Builds the `XConnection` and `XEdge` object types for a node type (SPEC §6 cursor connections). */
+/** Builds the `XConnection` and `XEdge` object types for a node type (docs/domain.md, Conventions of the API). */
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Page<T>> {
   @ObjectType(`${name}Edge`)
   class EdgeType {

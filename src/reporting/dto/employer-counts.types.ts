@@ -6,7 +6,11 @@ import { RegionCodes, Text } from '../../graphql/validation/field-rules.js';
 import { EnumField, IdField, InputField, NestedField } from '../../graphql/validation/input-field.js';
 import { Region } from '../../reference-data/region.entity.js';
 
-@ObjectType({ description: 'Employeurs accompagnés et nouveaux employeurs d’une région (règle de la SPEC §4)' })
+@ObjectType({
+  description:
+    'Employeurs accompagnés (entreprises distinctes ayant un dossier actif pendant la période) et nouveaux employeurs ' +
+    '(premier dossier de la région ouvert pendant la période) d’une région',
+})
 export class RegionEmployerCount {
   @Field(() => Region)
   region!: Region;

@@ -69,7 +69,7 @@ export class PortailFigures {
   abandoned!: number;
 }
 
-@ObjectType({ description: 'Bilan des réalisations d’une région pour une période (SPEC §4)' })
+@ObjectType({ description: 'Bilan des réalisations d’une région pour une période' })
 export class RegionalReport {
   @Field(() => Region)
   region!: Region;
