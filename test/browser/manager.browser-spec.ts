@@ -25,7 +25,7 @@ describe('console: manager and analyst (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
     const api = dataOf(await browser.app.request(EmployerCountsDocument, { period: { sinceDeployment: true } }, { as: ANALYST })).employerCountsByRegion;
     await page.getByLabel('Période').selectOption('depuis-le-deploiement');
-    const table = page.getByRole('table', { name: /Employeurs accompagnés et nouveaux employeurs par région, Depuis le déploiement/ });
+    const table = page.getByRole('table', { name: /Employeurs accompagnés et nouveaux employeurs par région, depuis le déploiement/ });
     const laval = api.byRegion.find((r) => r.region.code === '13')!;
     expect(laval.employersAccompanied).toBeGreaterThan(0);
     const row = table.getByRole('row', { name: /^13 Laval/ });

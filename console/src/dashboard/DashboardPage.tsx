@@ -33,7 +33,7 @@ export default function DashboardPage({ me }: { me: Me }) {
     }),
   });
   const events = useGqlQuery(JourneesQuebecEventsDocument, { filter: { status: ['HELD'] }, first: 20 });
-  const periodText = choice === SINCE_DEPLOYMENT ? t('app.sinceDeployment') : `${t('app.fiscalYear')} ${choice}`;
+  const periodText = choice === SINCE_DEPLOYMENT ? t('dashboard.periodSinceDeployment') : t('dashboard.periodFiscalYear', { year: choice });
   const format = (n: number) => number(n);
 
   const byRegion = useMemo(() => {

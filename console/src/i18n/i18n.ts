@@ -9,7 +9,10 @@ export const intlTag = (locale: Locale) => (locale === 'en' ? 'en-CA' : 'fr-CA')
 export function formatDate(locale: Locale, value: string | null | undefined, style: 'long' | 'medium' = 'long'): string {
   if (!value) return '—';
   const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  const parts = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(y, m - 1, d)));
+  // French writes the first of the month as an ordinal: « 1er août 2026 » (Intl gives « 1 août 2026 »).
+  const ordinal = locale === 'fr' && style === 'long' && d === 1;
+  return parts.map((part) => (ordinal && part.type === 'day' ? '1er' : part.value)).join('');
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
