@@ -72,8 +72,25 @@ describe('SQL statements per request (no N+1)', () => {
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);
     expect(hundred).toBe(ten);
-    // authentication, page, total, regions, directions, contacts, the access log of the contacts returned (Loi 25:
-    // one multi-row INSERT), files, advisors, advisors' regions, interaction counts, last interactions: one statement each.
+    // authentication; the page with the whole selection compiled into it (regions, directions, contacts, files,
+    // advisors and their regions, interaction counts, last interactions: src/graphql/compiled-lists); the total; the
+    // access log of the contacts returned (Loi 25: one multi-row INSERT).
+    expect(ten).toBe(4);
+  });
+
+  it('answers through resolvers and DataLoaders when the selection does not compile, still without N+1', async () => {
+    // `naicsSector` is computed in TypeScript (no declared SQL): the list is answered field by field.
+    const query = ADVISOR_LIST.replace('legalName region', 'legalName naicsSector region');
+    const count = async (first: number) => {
+      const response = await app.graphql(query, { variables: { first }, as: advisorEmail });
+      expect(dataOf(response).companies.edges).toHaveLength(first);
+      return Number(response.headers.get('x-sql-statements'));
+    };
+    const ten = await count(10);
+    expect(await count(100)).toBe(ten);
+    // authentication, page, total, regions, directions, contacts, the access log of the contacts returned, files,
+    // advisors, advisors' regions, interaction counts, last interactions: one statement each (the interactions' advisor
+    // is the files' one, already loaded).
     expect(ten).toBe(12);
   });
 });

@@ -5,6 +5,7 @@ import { asc, desc, paginate, type Page } from '../database/keyset-pagination.js
 import { Accompaniment } from './accompaniment.entity.js';
 import type { AccompanimentStatus } from './accompaniment.enums.js';
 import type { AccompanimentsArgs } from './dto/accompaniment.inputs.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 
 /** The SQL of accompaniment files; reads are scoped by the file's region of service. */
 @Injectable()
@@ -20,7 +21,7 @@ export class AccompanimentRepository extends repositoryOf(Accompaniment, { regio
     return query.orderBy('accompaniment.opened_on', 'DESC').addOrderBy('accompaniment.id').getMany();
   }
 
-  list(ctx: RequestContext, args: AccompanimentsArgs): Promise<Page<Accompaniment>> {
+  list(ctx: RequestContext, args: AccompanimentsArgs, nodes: CompiledNodes | null = null): Promise<Page<Accompaniment>> {
     const filter = args.filter ?? {};
     const query = this.scoped(ctx, 'accompaniment');
     if (filter.regionCodes?.length) {
@@ -43,7 +44,7 @@ export class AccompanimentRepository extends repositoryOf(Accompaniment, { regio
         activeTo: filter.activeDuring.to,
       });
     }
-    return paginate(query, args, [desc('accompaniment.opened_on'), asc('accompaniment.id')]);
+    return paginate(query, args, [desc('accompaniment.opened_on'), asc('accompaniment.id')], nodes);
   }
 
   /** The date of the file's latest interaction, if any. */

@@ -25,6 +25,17 @@ import { Interaction } from './interaction.entity.js';
 import { InteractionsService } from './interactions.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
+
+/** `Accompaniment.interactions(first)`: 20 by default, 200 at most. */
+function recentInteractionsLimit(first: unknown): number {
+  if (!Number.isInteger(first) || (first as number) < 1 || (first as number) > 200) {
+    throw BadUserInputError.field('first', 'field.intRange', { min: 1, max: 200 });
+  }
+  return first as number;
+}
 
 const AccompanimentConnection = Connection(Accompaniment);
 
@@ -52,8 +63,8 @@ export class AccompanimentsResolver implements OnModuleInit {
   }
 
   @Query(() => AccompanimentConnection, { description: 'Dossiers de vos régions, les plus récents d’abord' })
-  accompaniments(@Ctx() ctx: RequestContext, @Args() args: AccompanimentsArgs) {
-    return this.files.accompaniments(ctx, args);
+  accompaniments(@Ctx() ctx: RequestContext, @Args() args: AccompanimentsArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.files.accompaniments(ctx, args, nodes);
   }
 
   @Mutation(() => Accompaniment, {
@@ -85,16 +96,19 @@ export class AccompanimentsResolver implements OnModuleInit {
   }
 
   @ResolveField(() => Company)
+  @SqlField(() => Accompaniment, { kind: 'one', to: () => Company, where: ({ parent, row }) => `${row}.id = ${parent}.company_id` })
   company(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.companies.companyById, file.companyId);
   }
 
   @ResolveField(() => Advisor, { description: 'Conseillère ou conseiller responsable' })
+  @SqlField(() => Accompaniment, { kind: 'one', to: () => Advisor, where: ({ parent, row }) => `${row}.id = ${parent}.advisor_id` })
   advisor(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.advisors.advisorById, file.advisorId);
   }
 
   @ResolveField(() => Region, { description: 'Région de service' })
+  @SqlField(() => Accompaniment, { kind: 'one', to: () => Region, where: ({ parent, row }) => `${row}.code = ${parent}.region_code` })
   region(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.referenceData.regionByCode, file.regionCode);
   }
@@ -102,18 +116,26 @@ export class AccompanimentsResolver implements OnModuleInit {
   @ResolveField(() => [Interaction], {
     description: 'Les interventions les plus récentes (20 par défaut, 200 au plus) ; toutes : requête `interactions`',
   })
+  @SqlField(() => Accompaniment, {
+    kind: 'many',
+    to: () => Interaction,
+    where: ({ parent, row }) => `${row}.accompaniment_id = ${parent}.id`,
+    orderBy: (row) => `${row}.occurred_on DESC, ${row}.created_at DESC, ${row}.id DESC`,
+    limit: ({ bind }) => `${bind(({ args }) => recentInteractionsLimit(args.first))}::int`,
+  })
   interactions(
     @Parent() file: Accompaniment,
     @Context() { loaders }: GraphQLContext,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
   ) {
-    if (!Number.isInteger(first) || first < 1 || first > 200) {
-      throw BadUserInputError.field('first', 'field.intRange', { min: 1, max: 200 });
-    }
-    return loaders.load(this.interactionsService.recentByFile(first), file.id);
+    return loaders.load(this.interactionsService.recentByFile(recentInteractionsLimit(first)), file.id);
   }
 
   @ResolveField(() => Int, { description: 'Nombre d’interventions consignées' })
+  @SqlField(() => Accompaniment, {
+    kind: 'value',
+    value: ({ parent }) => `(SELECT count(*)::int FROM interactions i WHERE i.accompaniment_id = ${parent}.id)`,
+  })
   interactionCount(@Parent() file: Accompaniment, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.interactionsService.countByFile, file.id);
   }

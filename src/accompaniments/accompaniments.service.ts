@@ -9,6 +9,7 @@ import { assertDateRange, assertNotFuture } from '../common/date-rules.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, keyedLoader, type LoaderDefinition } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { BadUserInputError, ConflictError } from '../errors/domain.errors.js';
 import { AccompanimentStatus } from './accompaniment.enums.js';
 import type { Accompaniment } from './accompaniment.entity.js';
@@ -65,10 +66,10 @@ export class AccompanimentsService {
     return (await this.repository.inScope(ctx, [id]))[0] ?? null;
   }
 
-  accompaniments(ctx: RequestContext, args: AccompanimentsArgs): Promise<Page<Accompaniment>> {
+  accompaniments(ctx: RequestContext, args: AccompanimentsArgs, nodes: CompiledNodes | null = null): Promise<Page<Accompaniment>> {
     assertDateRange(args.filter?.openedBetween, 'filter.openedBetween');
     assertDateRange(args.filter?.activeDuring, 'filter.activeDuring');
-    return this.repository.list(ctx, args);
+    return this.repository.list(ctx, args, nodes);
   }
 
   async openAccompaniment(ctx: RequestContext, input: OpenAccompanimentInput): Promise<Accompaniment> {

@@ -4,6 +4,8 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { AccompanimentStatus } from './accompaniment.enums.js';
 import { Accompaniment } from './accompaniment.entity.js';
 import { AccompanimentsService } from './accompaniments.service.js';
+import { boundRegionScope } from '../auth/region-scope.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 /** `Company.accompaniments`, resolved here so that companies never depends on accompaniments. */
 @Resolver(() => Company)
@@ -12,6 +14,14 @@ export class CompanyAccompanimentsResolver {
 
   @ResolveField(() => [Accompaniment], {
     description: 'Dossiers de l’entreprise dans vos régions, les plus récents d’abord',
+  })
+  @SqlField(() => Company, {
+    kind: 'many',
+    to: () => Accompaniment,
+    where: ({ parent, row, bind }) =>
+      `${row}.company_id = ${parent}.id AND ${boundRegionScope(`${row}.region_code`, bind)}` +
+      ` AND coalesce(${row}.status = ANY(${bind(({ args }) => ((args.status as unknown[] | null)?.length ? args.status : null))}::varchar[]), true)`,
+    orderBy: (row) => `${row}.opened_on DESC, ${row}.id`,
   })
   accompaniments(
     @Parent() company: Company,

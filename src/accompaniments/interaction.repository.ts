@@ -3,6 +3,7 @@ import { repositoryOf } from '../database/entity-repository.js';
 import { desc, paginate, type Page } from '../database/keyset-pagination.js';
 import type { InteractionsArgs } from './dto/interaction.inputs.js';
 import { Interaction } from './interaction.entity.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 
 /** An interaction belongs to the region of its file. */
 const REGION_SQL = `SELECT a.region_code FROM interactions i JOIN accompaniments a ON a.id = i.accompaniment_id WHERE i.id::text = $1`;
@@ -38,11 +39,11 @@ export class InteractionRepository extends repositoryOf(Interaction, { region: {
     return new Map(rows.map((row) => [row.accompaniment_id, row.n]));
   }
 
-  ofFile(fileId: string, args: InteractionsArgs): Promise<Page<Interaction>> {
+  ofFile(fileId: string, args: InteractionsArgs, nodes: CompiledNodes | null = null): Promise<Page<Interaction>> {
     return paginate(this.select('interaction').where('interaction.accompaniment_id = :fileId', { fileId }), args, [
       desc('interaction.occurred_on'),
       desc('extract(epoch FROM interaction.created_at)::numeric'),
       desc('interaction.id'),
-    ]);
+    ], nodes);
   }
 }

@@ -13,6 +13,10 @@ import { Interaction } from './interaction.entity.js';
 import { InteractionsService } from './interactions.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import { boundRegionScope } from '../auth/region-scope.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 const InteractionConnection = Connection(Interaction);
 
@@ -32,8 +36,8 @@ export class InteractionsResolver implements OnModuleInit {
   }
 
   @Query(() => InteractionConnection, { description: 'Les interventions d’un dossier de vos régions, les plus récentes d’abord' })
-  interactions(@Ctx() ctx: RequestContext, @Args() args: InteractionsArgs) {
-    return this.interactionsService.interactions(ctx, args);
+  interactions(@Ctx() ctx: RequestContext, @Args() args: InteractionsArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.interactionsService.interactions(ctx, args, nodes);
   }
 
   @Mutation(() => Interaction, { description: 'Consigner une intervention dans un dossier de vos régions' })
@@ -47,11 +51,17 @@ export class InteractionsResolver implements OnModuleInit {
   }
 
   @ResolveField(() => Advisor, { description: 'Qui a consigné l’intervention' })
+  @SqlField(() => Interaction, { kind: 'one', to: () => Advisor, where: ({ parent, row }) => `${row}.id = ${parent}.advisor_id` })
   advisor(@Parent() interaction: Interaction, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.advisors.advisorById, interaction.advisorId);
   }
 
   @ResolveField(() => Accompaniment)
+  @SqlField(() => Interaction, {
+    kind: 'one',
+    to: () => Accompaniment,
+    where: ({ parent, row, bind }) => `${row}.id = ${parent}.accompaniment_id AND ${boundRegionScope(`${row}.region_code`, bind)}`,
+  })
   accompaniment(@Parent() interaction: Interaction, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.files.accompanimentById, interaction.accompanimentId);
   }

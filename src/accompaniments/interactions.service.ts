@@ -1,3 +1,4 @@
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/request-context.js';
@@ -48,10 +49,10 @@ export class InteractionsService {
     return interaction && (await this.accompaniments.accompaniment(ctx, interaction.accompanimentId)) ? interaction : null;
   }
 
-  async interactions(ctx: RequestContext, args: InteractionsArgs): Promise<Page<Interaction>> {
+  async interactions(ctx: RequestContext, args: InteractionsArgs, nodes: CompiledNodes | null = null): Promise<Page<Interaction>> {
     const file = await this.accompaniments.accompaniment(ctx, args.accompanimentId);
     if (!file) throw new NotFoundError('Accompaniment', args.accompanimentId);
-    return this.repository.ofFile(file.id, args);
+    return this.repository.ofFile(file.id, args, nodes);
   }
 
   async logInteraction(ctx: RequestContext, input: LogInteractionInput): Promise<Interaction> {

@@ -14,6 +14,8 @@ import { AdvisorsService } from './advisors.service.js';
 import { AdvisorsArgs, CreateAdvisorInput, UpdateAdvisorInput } from './dto/advisor.inputs.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import { ownRegionCodes } from '../auth/own-regions.sql.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 const AdvisorConnection = Connection(Advisor);
 
@@ -60,16 +62,24 @@ export class AdvisorsResolver implements OnModuleInit {
   @ResolveField(() => [Region], {
     description: 'Ses régions : celles qui lui sont assignées, ou pour un MANAGER celles de sa direction',
   })
+  @SqlField(() => Advisor, {
+    kind: 'many',
+    to: () => Region,
+    where: ({ parent, row }) => `${row}.code IN (${ownRegionCodes(parent)})`,
+    orderBy: (row) => `${row}.code`,
+  })
   regions(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.advisorsService.regionsByAdvisor, advisor.id);
   }
 
   @ResolveField(() => RegionalDirection, { nullable: true })
+  @SqlField(() => Advisor, { kind: 'one', to: () => RegionalDirection, where: ({ parent, row }) => `${row}.code = ${parent}.direction_code` })
   direction(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
     return advisor.directionCode ? loaders.load(this.referenceData.directionByCode, advisor.directionCode) : null;
   }
 
   @ResolveField(() => ServicePoint, { nullable: true })
+  @SqlField(() => Advisor, { kind: 'one', to: () => ServicePoint, where: ({ parent, row }) => `${row}.id = ${parent}.service_point_id` })
   servicePoint(@Parent() advisor: Advisor, @Context() { loaders }: GraphQLContext) {
     return advisor.servicePointId ? loaders.load(this.referenceData.servicePointById, advisor.servicePointId) : null;
   }

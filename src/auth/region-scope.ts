@@ -41,3 +41,13 @@ export function aggregateRegionCodes(ctx: RequestContext): readonly string[] | n
 export function assertRegionInScope(ctx: RequestContext, regionCode: string): void {
   if (!ctx.inScope(regionCode)) throw new ForbiddenError('forbidden.region', { regionCode });
 }
+
+/**
+ * regionScope for a compiled statement (src/graphql/compiled-lists): the same rule, with the caller's regions bound
+ * per request so that one statement text serves every caller.
+ */
+export function boundRegionScope(column: string, bind: (value: (request: { ctx: RequestContext }) => unknown) => string): string {
+  const all = bind(({ ctx }) => ctx.scopeRegionCodes === null);
+  const codes = bind(({ ctx }) => ctx.scopeRegionCodes ?? []);
+  return `(${all}::boolean OR ${column} = ANY(${codes}::varchar[]))`;
+}

@@ -15,6 +15,12 @@ import { naicsSector } from './company-identifiers.js';
 import { Company } from './company.entity.js';
 import { CompaniesArgs, CreateCompanyInput, PossibleDuplicatesArgs, UpdateCompanyInput } from './dto/company.inputs.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
+import { carried, compiledValue } from '../graphql/compiled-lists/compiled-values.js';
+import { boundRegionScope } from '../auth/region-scope.js';
+import type { PersonalDataSubject } from '../audit/personal-data-access-log.js';
 import type { OnModuleInit } from '@nestjs/common';
 
 const CompanyConnection = Connection(Company);
@@ -59,8 +65,8 @@ export class CompaniesResolver implements OnModuleInit {
   }
 
   @Query(() => CompanyConnection, { description: 'Répertoire des entreprises : recherche, filtres, tri, pagination' })
-  companies(@Ctx() ctx: RequestContext, @Args() args: CompaniesArgs) {
-    return this.companiesService.companies(ctx, args);
+  companies(@Ctx() ctx: RequestContext, @Args() args: CompaniesArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.companiesService.companies(ctx, args, nodes);
   }
 
   @Query(() => [PossibleDuplicate], { description: 'Vérifier les doublons probables avant de créer une entreprise' })
@@ -81,6 +87,7 @@ export class CompaniesResolver implements OnModuleInit {
   }
 
   @ResolveField(() => Region)
+  @SqlField(() => Company, { kind: 'one', to: () => Region, where: ({ parent, row }) => `${row}.code = ${parent}.region_code` })
   region(@Parent() company: Company, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.referenceData.regionByCode, company.regionCode);
   }
@@ -93,10 +100,21 @@ export class CompaniesResolver implements OnModuleInit {
   @ResolveField(() => [CompanyContact], {
     description: 'Personnes-ressources : seulement pour une entreprise de vos régions (liste vide sinon)',
   })
+  @SqlField(() => Company, {
+    kind: 'many',
+    to: () => CompanyContact,
+    where: ({ parent, row, bind }) => `${row}.company_id = ${parent}.id AND ${boundRegionScope(`${parent}.region_code`, bind)}`,
+    orderBy: (row) => `${row}.last_name, ${row}.first_name, ${row}.id`,
+    // Compiled too, the read goes through this method: it is logged exactly as below.
+    resolverReads: true,
+    carry: (row) => `json_build_object('id', ${row}.id, 'companyId', ${row}.company_id)`,
+  })
   async contacts(@Parent() company: Company, @Context() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    const contacts = await loaders.load(this.contactsService.contactsByCompany, company.id);
+    const compiled = compiledValue<object[]>(company, info);
+    const contacts = compiled ?? (await loaders.load(this.contactsService.contactsByCompany, company.id));
+    const subjects = compiled ? compiled.map((row) => carried<PersonalDataSubject>(row)) : (contacts as CompanyContact[]);
     // Loi 25: logged (one INSERT per page, see PersonalDataAccessLog) before anything is returned; no log, no read.
-    if (contacts.length > 0) await loaders.load(this.accessLog.reads, { subjects: contacts, channel: accessChannelOf(info) });
+    if (subjects.length > 0) await loaders.load(this.accessLog.reads, { subjects, channel: accessChannelOf(info) });
     return contacts;
   }
 }

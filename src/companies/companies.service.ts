@@ -4,6 +4,7 @@ import { assertRegionInScope } from '../auth/region-scope.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { keyedLoader } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { BadUserInputError, ConflictError, type FieldProblem } from '../errors/domain.errors.js';
 import { normalizePostalCode } from '../reference-data/postal-code.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
@@ -51,8 +52,8 @@ export class CompaniesService {
   }
 
   /** The directory, filtered and ordered in SQL (accent- and case-insensitive search on pg_trgm indexes). */
-  companies(_ctx: RequestContext, args: CompaniesArgs): Promise<Page<Company>> {
-    return this.repository.list(args);
+  companies(_ctx: RequestContext, args: CompaniesArgs, nodes: CompiledNodes | null = null): Promise<Page<Company>> {
+    return this.repository.list(args, nodes);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { repositoryOf } from '../database/entity-repository.js';
 import { paginate, type Page, type SortKey } from '../database/keyset-pagination.js';
 import { Company } from './company.entity.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { CompanyOrderField, SortDirection, type CompaniesArgs } from './dto/company.inputs.js';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -14,7 +15,7 @@ export class CompanyRepository extends repositoryOf(Company, { region: 'own' }) 
   }
 
   /** The directory, filtered and ordered in SQL (accent- and case-insensitive search on pg_trgm indexes). */
-  list(args: CompaniesArgs): Promise<Page<Company>> {
+  list(args: CompaniesArgs, nodes: CompiledNodes | null = null): Promise<Page<Company>> {
     const query = this.select('company');
     const filter = args.filter ?? {};
     const search = filter.search?.trim();
@@ -53,7 +54,7 @@ export class CompanyRepository extends repositoryOf(Company, { region: 'own' }) 
       sort.push({ expression: 'lower(company.legal_name)', direction: field === CompanyOrderField.NAME ? direction : 'ASC' });
     }
     sort.push({ expression: 'company.id', direction: 'ASC' });
-    return paginate(query, args, sort);
+    return paginate(query, args, sort, nodes);
   }
 
   /** Up to 10 companies whose normalized name is `nameKey` or at least `threshold` similar (pg_trgm), most similar first. */

@@ -55,6 +55,8 @@ export class AppConfig {
   };
   /** Answer each GraphQL request with an `X-SQL-Statements` header (statements it sent). */
   readonly exposeStatementCount!: boolean;
+  /** List queries answer their nodes' selection in the page's statement when it compiles (see src/graphql/compiled-lists). */
+  readonly compiledLists!: boolean;
   /** `npm run privacy:retention`: contacts of companies without activity for this many years are anonymized. */
   readonly privacyRetentionYears!: number;
   /** Abuse limits checked on each GraphQL document before anything runs. */
@@ -120,6 +122,7 @@ export class AppConfig {
         eventDeadlineDays: integer('WORKLIST_EVENT_DEADLINE_DAYS', env.WORKLIST_EVENT_DEADLINE_DAYS, 14, 1, 365),
       },
       exposeStatementCount: boolean('EXPOSE_STATEMENT_COUNT', env.EXPOSE_STATEMENT_COUNT, nodeEnv !== 'production'),
+      compiledLists: boolean('COMPILED_LISTS', env.COMPILED_LISTS, true),
       privacyRetentionYears: integer('PRIVACY_RETENTION_YEARS', env.PRIVACY_RETENTION_YEARS, 7, 1, 100),
       graphqlLimits: {
         maxDepth: integer('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10, 1, 100),

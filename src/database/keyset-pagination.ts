@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../errors/domain.errors.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { isDataException } from './postgres-errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -64,10 +65,14 @@ export async function paginate<T extends ObjectLiteral>(
   request: PageRequest,
   /** The ordering; its last key must be unique (usually the id) so the order is total. */
   sort: SortKey[],
+  /** The nodes' selection compiled into this page's statement (ListNodes), or null for entities. */
+  nodes: CompiledNodes | null = null,
 ): Promise<Page<T>> {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   const countQuery = query.clone();
   const page = query.clone();
+  // Compiled: the page's statement reads ids and sort values only; the nodes are built from their table's rows.
+  if (nodes) page.select(`${page.alias}.id`, 'node_id');
   if (request.after !== undefined && request.after !== null) {
     const values = decodeCursor(request.after, sort.length);
     const parameters: Record<string, unknown> = {};
@@ -88,25 +93,52 @@ export async function paginate<T extends ObjectLiteral>(
     if (i === 0) page.orderBy(key.expression, key.direction);
     else page.addOrderBy(key.expression, key.direction);
   });
-  const { entities, raw } = await page
-    .limit(first + 1)
-    .getRawAndEntities<Record<string, string | number>>()
-    .catch((error: unknown) => {
-      // A forged cursor's value that the sort key's type cannot take (a date, a uuid, a number): the client's mistake.
-      if (request.after !== undefined && request.after !== null && isDataException(error)) {
-        throw BadUserInputError.field('after', 'field.cursor');
-      }
-      throw error;
-    });
-  if (entities.length !== raw.length) throw new Error('keyset pagination needs one row per entity (no joins)');
-  const hasNextPage = entities.length > first;
-  const edges = entities.slice(0, first).map((node, index) => ({
+  page.limit(first + 1);
+  const rows = await (nodes ? compiledPage(page, sort, nodes) : entityPage(page)).catch((error: unknown) => {
+    // A forged cursor's value that the sort key's type cannot take (a date, a uuid, a number): the client's mistake.
+    if (request.after !== undefined && request.after !== null && isDataException(error)) {
+      throw BadUserInputError.field('after', 'field.cursor');
+    }
+    throw error;
+  });
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map(({ node, sortValues }) => ({
     node,
-    cursor: encodeCursor(sort.map((_key, i) => raw[index]![`sort_${i}`]!)),
+    cursor: encodeCursor(sort.map((_key, i) => sortValues[`sort_${i}`]!)),
   }));
   return withLazyTotal({ edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } }, () =>
     countQuery.orderBy().getCount(),
   );
+}
+
+interface PageRow<T> {
+  node: T;
+  sortValues: Record<string, string | number>;
+}
+
+/** The page's entities, each with the values of its sort keys. */
+async function entityPage<T extends ObjectLiteral>(page: SelectQueryBuilder<T>): Promise<PageRow<T>[]> {
+  const { entities, raw } = await page.getRawAndEntities<Record<string, string | number>>();
+  if (entities.length !== raw.length) throw new Error('keyset pagination needs one row per entity (no joins)');
+  return entities.map((node, i) => ({ node, sortValues: raw[i]! }));
+}
+
+/**
+ * The page's nodes built by PostgreSQL in the same statement: the page's query as a subquery, each row joined back
+ * to its table by id (`t0`) for the compiled selection's JSON, in the page's order.
+ */
+async function compiledPage<T extends ObjectLiteral>(page: SelectQueryBuilder<T>, sort: SortKey[], nodes: CompiledNodes): Promise<PageRow<T>[]> {
+  const [pageSql, pageValues] = page.getQueryAndParameters();
+  const offset = pageValues.length;
+  const json = nodes.json.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`);
+  const sortColumns = sort.map((_key, i) => `page."sort_${i}"`);
+  const sql =
+    `SELECT ${sortColumns.join(', ')}, ${json} AS node FROM (${pageSql}) page ` +
+    `JOIN ${nodes.table} t0 ON t0.id = page.node_id ` +
+    `ORDER BY ${sort.map((key, i) => `${sortColumns[i]} ${key.direction}`).join(', ')}`;
+  // The builder's own query runner: inside a mutation's transaction when there is one.
+  const rows: (Record<string, string | number> & { node: T })[] = await page.connection.query(sql, [...pageValues, ...nodes.values], page['queryRunner']);
+  return rows.map(({ node, ...sortValues }) => ({ node, sortValues }));
 }
 
 /**

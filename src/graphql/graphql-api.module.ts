@@ -12,10 +12,12 @@ import { GraphQLExceptionFilter } from '../errors/graphql-exception.filter.js';
 import { GraphQLContextFactory } from './graphql-context.factory.js';
 import { operationOutcomePlugin } from '../observability/graphql-operation.js';
 import { InputValidationPipe } from './validation/validation.pipe.js';
+import { answerCompiledValues } from './compiled-lists/compiled-values.js';
+import { ListCompiler } from './compiled-lists/list-compiler.js';
 
 const logger = new Logger('GraphQL');
 
-@Module({ providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
+@Module({ providers: [GraphQLContextFactory, ListCompiler], exports: [GraphQLContextFactory] })
 class GraphQLContextModule {}
 
 /** GraphQL at /graphql: code-first schema, per-request context, one error mapping, validated inputs. */
@@ -32,6 +34,8 @@ class GraphQLContextModule {}
         fieldResolverEnhancers: ['filters'],
         sortSchema: true,
         buildSchemaOptions: { dateScalarMode: 'isoDate' },
+        // Objects built by compiled list statements answer their fields as they stand (see compiled-lists/).
+        transformSchema: answerCompiledValues,
         introspection: !config.isProduction,
         playground: false,
         graphiql: false,

@@ -4,6 +4,7 @@ import { Ctx, Roles } from '../auth/auth.decorators.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { Role } from '../auth/role.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import {
   CreateRegionalDirectionInput,
@@ -45,11 +46,18 @@ export class RegionResolver implements OnModuleInit {
   }
 
   @ResolveField(() => RegionalDirection, { nullable: true })
+  @SqlField(() => Region, { kind: 'one', to: () => RegionalDirection, where: ({ parent, row }) => `${row}.code = ${parent}.direction_code` })
   direction(@Parent() region: Region, @Context() { loaders }: GraphQLContext) {
     return region.directionCode ? loaders.load(this.referenceData.directionByCode, region.directionCode) : null;
   }
 
   @ResolveField(() => [ServicePoint], { description: 'Points de services de la région' })
+  @SqlField(() => Region, {
+    kind: 'many',
+    to: () => ServicePoint,
+    where: ({ parent, row }) => `${row}.region_code = ${parent}.code`,
+    orderBy: (row) => `${row}.region_code, ${row}.name`,
+  })
   servicePoints(@Parent() region: Region, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.referenceData.servicePointsByRegion, region.code);
   }
@@ -89,6 +97,12 @@ export class RegionalDirectionResolver implements OnModuleInit {
   }
 
   @ResolveField(() => [Region])
+  @SqlField(() => RegionalDirection, {
+    kind: 'many',
+    to: () => Region,
+    where: ({ parent, row }) => `${row}.direction_code = ${parent}.code`,
+    orderBy: (row) => `${row}.code`,
+  })
   regions(@Parent() direction: RegionalDirection, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.referenceData.regionsByDirection, direction.code);
   }
@@ -130,6 +144,7 @@ export class ServicePointResolver implements OnModuleInit {
   }
 
   @ResolveField(() => Region)
+  @SqlField(() => ServicePoint, { kind: 'one', to: () => Region, where: ({ parent, row }) => `${row}.code = ${parent}.region_code` })
   region(@Parent() point: ServicePoint, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.referenceData.regionByCode, point.regionCode);
   }

@@ -21,6 +21,8 @@ export class TestApp extends GraphQLClient {
     url: string,
     readonly database: pg.Pool,
     private readonly databaseName: string,
+    /** The test database (another service may be started on it). */
+    readonly databaseUrl: string,
   ) {
     super(url);
   }
@@ -51,7 +53,7 @@ export class TestApp extends GraphQLClient {
     // An idle client whose connection the server ended (tests terminate backends on purpose) is dropped by the
     // pool; without a listener its 'error' event would crash whichever test file runs next in this worker.
     pool.on('error', () => undefined);
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, pool, name);
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, pool, name, url);
   }
 
   async close(): Promise<void> {
