@@ -20,8 +20,10 @@ import { AppConfig, ConfigurationError } from '../src/config/app-config.js';
 import { withClient } from '../src/database/database-admin.js';
 import { freePort } from '../src/database/embedded-postgres.server.js';
 import {
+  chooseReferenceNode,
   judgeTargets,
   renderMarkdown,
+  serviceRow,
   type BenchResults,
   type LatencyFigures,
   type ScenarioRow,
@@ -29,6 +31,7 @@ import {
 import { dataSizes, openDataDatabase, openQuickDatabase, type BenchDatabase } from './bench-database.js';
 import { writeCompaniesCsv } from './companies-csv.js';
 import { runLoad, type LoadOptions, type Target } from './load.js';
+import { serviceNodes, type NodeBinary } from './node-binaries.js';
 import {
   BenchmarkAdvisorListDocument,
   BenchmarkEmployerCountsDocument,
@@ -66,8 +69,11 @@ const USAGE = `Usage: npm run bench [-- options]
   --import-rows N       companies in the CSV import measurement (full: 100000, quick: 2000; 0: none)
   --no-postgraphile     skip the PostGraphile comparison
   --no-write            do not rewrite docs/benchmarks.md (a full run writes its results there)
-  --node PATH           the Node.js binary that runs the service (default: the one running the bench), e.g. one from
-                        npm install --prefix /tmp/node24 node@24  →  --node /tmp/node24/node_modules/.bin/node
+  --node PATH|MAJOR     a Node.js binary the service runs on, repeatable: the advisor list and the employer counts are
+                        measured on each, one after the other, the targets judged on Node.js 24. A major version
+                        (--node 24) means npm's node@24 in node_modules/.cache/bench-node24, installed when absent.
+                        Default: the Node.js running the bench and npm's node@24 (a full run installs it when absent;
+                        --quick uses it only if already installed)
 
 The full run reads DATABASE_URL (or the project's embedded PostgreSQL), filled by
   npm run seed:scale -- --companies 100000 --files 1000000 --interactions 5000000`;
@@ -81,8 +87,8 @@ interface Options {
   importRows: number;
   postgraphile: boolean;
   write: boolean;
-  /** Node.js binary of the service. */
-  node: string;
+  /** The Node.js binaries of the service (--node, repeatable; none: the default). */
+  nodes: string[];
 }
 
 function readOptions(argv: string[]): Options {
@@ -97,7 +103,7 @@ function readOptions(argv: string[]): Options {
       'import-rows': { type: 'string' },
       'no-postgraphile': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
-      node: { type: 'string' },
+      node: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -120,7 +126,7 @@ function readOptions(argv: string[]): Options {
     importRows: number('import-rows', values['import-rows'], quick ? 2_000 : 100_000),
     postgraphile: !values['no-postgraphile'],
     write: !quick && !values['no-write'],
-    node: values.node ?? process.execPath,
+    nodes: values.node ?? [],
   };
 }
 
@@ -186,11 +192,35 @@ async function postJson(url: string, body: string, headers: Record<string, strin
   return { json: JSON.parse(text) as unknown, headers: response.headers };
 }
 
-/** `node --version` of a Node.js binary (the bench refuses one that does not run). */
-function nodeVersion(binary: string): string {
-  const result = spawnSync(binary, ['--version'], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`--node ${binary}: not a working Node.js binary (${result.error?.message ?? result.stderr.trim()})`);
-  return result.stdout.trim();
+/** The service on one Node.js version. */
+interface Service extends NodeBinary {
+  server: ServerProcess;
+}
+
+async function startService(node: NodeBinary, databaseUrl: string, secret: string): Promise<Service> {
+  const port = await freePort();
+  const server = await startServer({
+    name: `service (Node.js ${node.version})`,
+    command: node.binary,
+    args: [join(ROOT, 'dist', 'src', 'main.js')],
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      AUTH_JWT_SECRET: secret,
+      EXPOSE_STATEMENT_COUNT: 'true',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      NODE_OPTIONS: SERVICE_NODE_OPTIONS,
+    },
+    baseUrl: `http://127.0.0.1:${port}`,
+    ready: answersOk('/health/ready'),
+  });
+  return { ...node, server };
 }
 
 function ensurePostgraphile(): void {
@@ -249,6 +279,9 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const problems: string[] = [];
   const servers: ServerProcess[] = [];
+  // The Node.js binaries first (npm's node@24 installed if need be): a wrong --node fails before any data is made.
+  const nodes = serviceNodes(options.nodes, { root: ROOT, quick: options.quick, say });
+  const referenceNode = chooseReferenceNode(nodes.map((node) => node.version))!;
   say(options.quick ? `quick run: generating ${QUICK_SIZES.companies} companies in a scratch database…` : 'full run…');
   const db: BenchDatabase = options.quick ? await openQuickDatabase(config, QUICK_SIZES) : await openDataDatabase(config);
   try {
@@ -268,31 +301,18 @@ async function main(): Promise<number> {
     const advisorToken = await issueToken(signing, people.advisorEmail);
     const managerToken = await issueToken(signing, people.managerEmail);
 
-    const servicePort = await freePort();
-    say('starting the service (NODE_ENV=production)…');
-    const serviceNode = nodeVersion(options.node);
-    const service = await startServer({
-      name: 'service',
-      command: options.node,
-      args: [join(ROOT, 'dist', 'src', 'main.js')],
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'production',
-        DATABASE_URL: db.url,
-        PORT: String(servicePort),
-        AUTH_JWT_SECRET: secret,
-        EXPOSE_STATEMENT_COUNT: 'true',
-        RATE_LIMIT_PER_MINUTE: '0',
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'false',
-        NODE_OPTIONS: SERVICE_NODE_OPTIONS,
-      },
-      baseUrl: `http://127.0.0.1:${servicePort}`,
-      ready: answersOk('/health/ready'),
-    });
-    servers.push(service);
+    // The judged service first: each scenario measures the services in this order, one after the other.
+    const ordered = [...nodes.filter((node) => node.version === referenceNode), ...nodes.filter((node) => node.version !== referenceNode)];
+    const services: Service[] = [];
+    for (const node of ordered) {
+      say(`starting the service on Node.js ${node.version} (${node.binary}; NODE_ENV=production)…`);
+      const started = await startService(node, db.url, secret);
+      services.push(started);
+      servers.push(started.server);
+    }
+    const judged = services[0]!;
+    const service = judged.server;
+    say(`the service runs on Node.js ${services.map((s) => s.version).join(' and ')}; the targets are judged on ${referenceNode}`);
     const sqlPort = await freePort();
     const sqlServer = await startServer({
       name: 'hand-written SQL server',
@@ -316,7 +336,11 @@ async function main(): Promise<number> {
     const listVariables = (first: number) => ({ first, regionCodes: [people.listRegion] });
     const targets = {
       list: {
-        service: { url: `${service.baseUrl}/graphql`, body: graphqlBody(BenchmarkAdvisorListDocument, listVariables(50)), headers: advisorHeaders },
+        service: (on: ServerProcess): Target => ({
+          url: `${on.baseUrl}/graphql`,
+          body: graphqlBody(BenchmarkAdvisorListDocument, listVariables(50)),
+          headers: advisorHeaders,
+        }),
         sql: {
           url: `${sqlServer.baseUrl}/advisor-list`,
           body: JSON.stringify({ first: 50, regionCodes: [people.listRegion], scope: people.advisorRegions }),
@@ -327,7 +351,11 @@ async function main(): Promise<number> {
         },
       },
       counts: (period: { from: string; to: string }, form: Record<string, unknown>) => ({
-        service: { url: `${service.baseUrl}/graphql`, body: graphqlBody(BenchmarkEmployerCountsDocument, { period: form }), headers: managerHeaders },
+        service: (on: ServerProcess): Target => ({
+          url: `${on.baseUrl}/graphql`,
+          body: graphqlBody(BenchmarkEmployerCountsDocument, { period: form }),
+          headers: managerHeaders,
+        }),
         sql: { url: `${sqlServer.baseUrl}/employer-counts`, body: JSON.stringify(period) },
         files: { url: `${sqlServer.baseUrl}/employer-counts-from-files`, body: JSON.stringify(period) },
       }),
@@ -340,13 +368,19 @@ async function main(): Promise<number> {
         sql: { url: `${sqlServer.baseUrl}/regional-report`, body: JSON.stringify({ ...fy, regionCode: '06' }) },
       },
     };
+    const post = (target: Target) => postJson(target.url, target.body, target.headers);
 
-    // Same answers before any timing: the SQL baseline must produce the service's JSON, PostGraphile the same rows.
-    const serviceList = await postJson(targets.list.service.url, targets.list.service.body, advisorHeaders);
-    const sqlList = await postJson(targets.list.sql.url, targets.list.sql.body);
-    const difference = firstDifference(serviceList.json, sqlList.json);
-    if (difference) problems.push(`the hand-written SQL does not answer the service's JSON (${difference})`);
-    const shape = serviceListShape(serviceList.json);
+    // Same answers before any timing, from every service process (each Node.js version): the SQL baseline must
+    // produce each service's JSON, PostGraphile the same rows, the counts must agree everywhere.
+    const sqlList = await post(targets.list.sql);
+    let serviceList: unknown = null;
+    for (const { version, server } of services) {
+      const answer = (await post(targets.list.service(server))).json;
+      serviceList ??= answer;
+      const difference = firstDifference(answer, sqlList.json);
+      if (difference) problems.push(`the hand-written SQL does not answer the JSON of the service on Node.js ${version} (${difference})`);
+    }
+    const shape = serviceListShape(serviceList);
     say(
       `advisor list (region ${people.listRegion}, ${people.advisorEmail}): ${shape.companyIds.length} companies, ` +
         `${shape.files} open files, ${shape.interactions} interactions`,
@@ -357,7 +391,7 @@ async function main(): Promise<number> {
     if (targets.list.postgraphile) {
       // PostGraphile pages by name_key: its answer must match the same SQL paged that way (same companies in the
       // same order, same numbers of open files and interactions).
-      const pg = postgraphileListShape((await postJson(targets.list.postgraphile.url, targets.list.postgraphile.body)).json);
+      const pg = postgraphileListShape((await post(targets.list.postgraphile)).json);
       const expected = serviceListShape(
         (await postJson(targets.list.sql.url, JSON.stringify({ ...JSON.parse(targets.list.sql.body), order: 'nameKey' }))).json,
       );
@@ -365,19 +399,21 @@ async function main(): Promise<number> {
         problems.push(`PostGraphile's list differs from the SQL paged by name_key: ${JSON.stringify(pg)} vs ${JSON.stringify(expected)}`);
       }
     }
+    type CountsAnswer = { data?: { employerCountsByRegion: { byRegion: { region: { code: string }; employersAccompanied: number; newEmployers: number }[] } } };
+    type CountsRows = { code: string; employers_accompanied: number; new_employers: number }[];
     for (const [form, period] of [[{ fiscalYear }, fy], [{ sinceDeployment: true }, sinceDeployment]] as const) {
-      const answer = (await postJson(targets.counts(period, form).service.url, targets.counts(period, form).service.body, managerHeaders))
-        .json as { data?: { employerCountsByRegion: { byRegion: { region: { code: string }; employersAccompanied: number; newEmployers: number }[] } } };
-      const raw = (await postJson(targets.counts(period, form).sql.url, targets.counts(period, form).sql.body)).json as {
-        code: string;
-        employers_accompanied: number;
-        new_employers: number;
-      }[];
-      const files = (await postJson(targets.counts(period, form).files.url, targets.counts(period, form).files.body)).json as typeof raw;
-      const fromService = answer.data?.employerCountsByRegion.byRegion.map((r) => [r.region.code, r.employersAccompanied, r.newEmployers]);
-      const asRows = (rows: typeof raw) => rows.map((r) => [r.code, r.employers_accompanied, r.new_employers]);
-      if (JSON.stringify(fromService) !== JSON.stringify(asRows(raw)) || JSON.stringify(asRows(raw)) !== JSON.stringify(asRows(files))) {
-        problems.push(`employer counts ${JSON.stringify(form)}: the service, the raw SQL and the files disagree`);
+      const counts = targets.counts(period, form);
+      const asRows = (rows: CountsRows) => JSON.stringify(rows.map((r) => [r.code, r.employers_accompanied, r.new_employers]));
+      const raw = asRows((await post(counts.sql)).json as CountsRows);
+      if (asRows((await post(counts.files)).json as CountsRows) !== raw) {
+        problems.push(`employer counts ${JSON.stringify(form)}: the raw SQL and the files disagree`);
+      }
+      for (const { version, server } of services) {
+        const answer = (await post(counts.service(server))).json as CountsAnswer;
+        const fromService = answer.data?.employerCountsByRegion.byRegion.map((r) => [r.region.code, r.employersAccompanied, r.newEmployers]);
+        if (JSON.stringify(fromService) !== raw) {
+          problems.push(`employer counts ${JSON.stringify(form)}: the service on Node.js ${version} and the raw SQL disagree`);
+        }
       }
     }
 
@@ -393,15 +429,19 @@ async function main(): Promise<number> {
 
     const rows: ScenarioRow[] = [];
     const loadOptions: LoadOptions = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS };
-    const measure = async (scenario: string, target: string, what: Target, overrides: Partial<LoadOptions> = {}) => {
-      const figures: LatencyFigures = await runLoad(what, { ...loadOptions, ...overrides });
-      rows.push({ scenario, target, figures });
+    /** Loads one target; a service's row also gets its Node.js version and its CPU time per request. */
+    const measure = async (scenario: string, target: string, what: Target, overrides: Partial<LoadOptions> = {}, on?: Service) => {
+      const load = await runLoad(what, { ...loadOptions, ...overrides }, on && (() => on.server.cpuMs()));
+      const figures: LatencyFigures = { requests: load.requests, throughput: load.throughput, p50: load.p50, p95: load.p95, p99: load.p99, errors: load.errors };
+      const cpuMsPerRequest = load.cpuMs === null ? undefined : load.requests > 0 ? load.cpuMs / load.requests : null;
+      rows.push({ scenario, target, node: on?.version, figures, cpuMsPerRequest });
       say(
-        `${scenario.padEnd(34)} ${target.padEnd(28)} ${figures.throughput.toFixed(1).padStart(8)} req/s  p50 ${figures.p50.toFixed(1)} ms  ` +
-          `p95 ${figures.p95.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms  errors ${figures.errors}`,
+        `${scenario.padEnd(34)} ${(on ? `${target}, Node.js ${on.version}` : target).padEnd(28)} ${figures.throughput.toFixed(1).padStart(8)} req/s  ` +
+          `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms  errors ${figures.errors}` +
+          (cpuMsPerRequest ? `  CPU ${cpuMsPerRequest.toFixed(2)} ms/request` : ''),
       );
     };
-    await measure('advisor list', 'service', targets.list.service);
+    for (const on of services) await measure('advisor list', 'service', targets.list.service(on.server), {}, on);
     await measure('advisor list', 'hand-written SQL', targets.list.sql);
     if (targets.list.postgraphile) await measure('advisor list', 'PostGraphile', targets.list.postgraphile);
     for (const [scenario, form, period] of [
@@ -409,14 +449,19 @@ async function main(): Promise<number> {
       ['employer counts, since deployment', { sinceDeployment: true }, sinceDeployment],
     ] as const) {
       const counts = targets.counts(period, form);
-      await measure(scenario, 'service', counts.service, { connections: REPORT_CONNECTIONS });
+      for (const on of services) await measure(scenario, 'service', counts.service(on.server), { connections: REPORT_CONNECTIONS }, on);
       await measure(scenario, 'raw SQL', counts.sql, { connections: REPORT_CONNECTIONS });
       // The same rule straight on the files (no rollup): slow, so a few requests on two connections suffice.
       await measure(scenario, 'SQL on the files, no rollup', counts.files, { connections: 2, warmupS: 0 });
     }
-    await measure('regional report, Montréal', 'service', targets.report.service, { connections: REPORT_CONNECTIONS });
+    // The report is not about the runtime: measured on the judged service only.
+    await measure('regional report, Montréal', 'service', targets.report.service, { connections: REPORT_CONNECTIONS }, judged);
     await measure('regional report, Montréal', 'raw SQL', targets.report.sql, { connections: REPORT_CONNECTIONS });
     const peakRssKb = service.peakRssKb();
+    for (const { version, server } of services) {
+      const peak = server.peakRssKb();
+      say(`peak RSS of the service on Node.js ${version}${server === service ? ' (judged)' : ''}: ${peak === null ? 'not measured' : `${(peak / 1024).toFixed(0)} MB`}`);
+    }
 
     let importFigures: BenchResults['importFigures'];
     if (options.importRows > 0) {
@@ -442,7 +487,7 @@ async function main(): Promise<number> {
 
     let soakFigures: BenchResults['soak'];
     if (options.soakS > 0) {
-      const rate = Math.max(1, Math.round(rows.find((r) => r.scenario === 'advisor list' && r.target === 'service')!.figures.throughput));
+      const rate = Math.max(1, Math.round(serviceRow(rows, 'advisor list', referenceNode)!.figures.throughput));
       say(`soak: ${options.soakS} s of mixed reads and writes at ${rate} req/s…`);
       soakFigures = await soak(
         service,
@@ -476,10 +521,11 @@ async function main(): Promise<number> {
     const cpu = cpus();
     const results: Omit<BenchResults, 'checks'> = {
       mode: options.quick ? 'quick' : 'full',
+      referenceNode,
       startedAt,
       machine: [
         `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free at the end), Linux ${release()}`,
-        `Node.js ${serviceNode} for the service, ${process.version} for the SQL baseline and the load generator; PostGraphile ${postgraphileVersion ?? '(skipped)'} on Node.js 22 (bench/postgraphile)`,
+        `Node.js ${services.map((s) => s.version).join(' and ')} for the service (its targets judged on ${referenceNode}), ${process.version} for the SQL baseline and the load generator; PostGraphile ${postgraphileVersion ?? '(skipped)'} on Node.js 22 (bench/postgraphile)`,
         `PostgreSQL: ${serverInfo}`,
         'everything on the same machine: the load generator, the three servers and PostgreSQL share its cores',
       ],
@@ -497,6 +543,10 @@ async function main(): Promise<number> {
           '(the files-only SQL: 2 connections, no warm-up)',
         `the service: NODE_ENV=production, NODE_OPTIONS=${SERVICE_NODE_OPTIONS} (as in the Dockerfile), EXPOSE_STATEMENT_COUNT=true, ` +
           'RATE_LIMIT_PER_MINUTE=0 (the load is one advisor), LOG_LEVEL=warn',
+        `the service on each Node.js version (${services.map((s) => s.version).join(', ')}), one process each, started together: ` +
+          'the advisor list and the employer counts measured on each in turn with the same load; the regional report, ' +
+          `the peak RSS and the soak on Node.js ${referenceNode} only; CPU per request: user + system time of the ` +
+          "service's process over the measured interval (/proc/<pid>/stat) divided by its requests",
         'latency percentiles: nearest rank over every response of the measured interval',
       ],
       rows,

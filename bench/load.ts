@@ -26,18 +26,26 @@ export interface LoadResult {
   p99: number;
   /** Connection errors, timeouts, non-2xx answers and 200 answers carrying GraphQL errors. */
   errors: number;
+  /** CPU time the watched process used during the measured interval (ms); null when none was watched. */
+  cpuMs: number | null;
 }
 
 /** The body of an answer that carries GraphQL errors (Apollo and PostGraphile put `errors` first). */
 const hasGraphQLErrors = (body: string) => body.startsWith('{"errors"');
 
-/** Runs autocannon on one target and measures every response's latency itself (autocannon reports no p95). */
-export async function runLoad(target: Target, options: LoadOptions): Promise<LoadResult> {
+/**
+ * Runs autocannon on one target and measures every response's latency itself (autocannon reports no p95).
+ * `cpuMs` reads the answering process's CPU time: read just before and just after the measured interval.
+ */
+export async function runLoad(target: Target, options: LoadOptions, cpuMs?: () => number | null): Promise<LoadResult> {
   if (options.warmupS > 0) await measure(target, { ...options, durationS: options.warmupS });
-  return measure(target, options);
+  const before = cpuMs?.() ?? null;
+  const result = await measure(target, options);
+  const after = cpuMs?.() ?? null;
+  return { ...result, cpuMs: before === null || after === null ? null : after - before };
 }
 
-function measure(target: Target, options: LoadOptions): Promise<LoadResult> {
+function measure(target: Target, options: LoadOptions): Promise<Omit<LoadResult, 'cpuMs'>> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   return new Promise((resolve, reject) => {

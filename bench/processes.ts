@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -11,6 +11,8 @@ export interface ServerProcess {
   peakRssKb(): number | null;
   /** Resident set size now (kB). */
   rssKb(): number | null;
+  /** CPU time the process has used so far, user and system, all threads (ms, from /proc/<pid>/stat). */
+  cpuMs(): number | null;
   /** The last lines the process wrote, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -32,6 +34,28 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux). */
+let clockTicks: number | undefined;
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    const answer = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim());
+    clockTicks = Number.isFinite(answer) && answer > 0 ? answer : 100;
+  }
+  return clockTicks;
+}
+
+/** utime + stime of a process (ms): fields 14 and 15 of /proc/<pid>/stat, counted after the command's parenthesis. */
+function procCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / ticksPerSecond() : null;
   } catch {
     return null;
   }
@@ -74,6 +98,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       return hwm ?? (sampledPeak || null);
     },
     rssKb: () => procStatus(pid, 'VmRSS'),
+    cpuMs: () => procCpuMs(pid),
     output: () => lines.join('\n'),
     stop: async () => {
       clearInterval(sampler);
