@@ -6,6 +6,7 @@ import { asc, paginate, type Page } from '../database/keyset-pagination.js';
 import { REGION_COLUMNS, regionFromRow, type Region, type RegionRow } from '../reference-data/region.entity.js';
 import { Advisor } from './advisor.entity.js';
 import type { AdvisorsArgs } from './dto/advisor.inputs.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 
 /** The SQL of advisors (users) and of their assigned regions. */
 @Injectable()
@@ -38,7 +39,7 @@ export class AdvisorRepository extends repositoryOf(Advisor) {
     return rows[0];
   }
 
-  list(args: AdvisorsArgs): Promise<Page<Advisor>> {
+  list(args: AdvisorsArgs, nodes: CompiledNodes | null = null): Promise<Page<Advisor>> {
     const query = this.select('advisor');
     const filter = args.filter ?? {};
     if (filter.role) query.andWhere('advisor.role = :role', { role: filter.role });
@@ -51,7 +52,7 @@ export class AdvisorRepository extends repositoryOf(Advisor) {
     if (filter.regionCode) {
       query.andWhere(`:regionCode IN (${ownRegionCodes('advisor')})`, { regionCode: filter.regionCode });
     }
-    return paginate(query, args, [asc('lower(advisor.full_name)'), asc('advisor.id')]);
+    return paginate(query, args, [asc('lower(advisor.full_name)'), asc('advisor.id')], nodes);
   }
 
   async replaceRegions(advisorId: string, regionCodes: string[]): Promise<void> {

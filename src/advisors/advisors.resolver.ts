@@ -16,6 +16,8 @@ import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
 import { ownRegionCodes } from '../auth/own-regions.sql.js';
 import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
 
 const AdvisorConnection = Connection(Advisor);
 
@@ -43,8 +45,8 @@ export class AdvisorsResolver implements OnModuleInit {
   }
 
   @Query(() => AdvisorConnection, { description: 'Utilisatrices et utilisateurs, par nom' })
-  advisors(@Ctx() ctx: RequestContext, @Args() args: AdvisorsArgs) {
-    return this.advisorsService.advisors(ctx, args);
+  advisors(@Ctx() ctx: RequestContext, @Args() args: AdvisorsArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.advisorsService.advisors(ctx, args, nodes);
   }
 
   @Mutation(() => Advisor, { description: 'ADMIN : créer une utilisatrice ou un utilisateur' })

@@ -6,6 +6,7 @@ import { foldEmailCase } from '../common/email-address.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { BadUserInputError, ConflictError, UnauthenticatedError, type FieldProblem } from '../errors/domain.errors.js';
 import type { Region } from '../reference-data/region.entity.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
@@ -66,8 +67,8 @@ export class AdvisorsService {
     return this.repository.find(id);
   }
 
-  advisors(_ctx: RequestContext, args: AdvisorsArgs): Promise<Page<Advisor>> {
-    return this.repository.list(args);
+  advisors(_ctx: RequestContext, args: AdvisorsArgs, nodes: CompiledNodes | null = null): Promise<Page<Advisor>> {
+    return this.repository.list(args, nodes);
   }
 
   async createAdvisor(ctx: RequestContext, input: CreateAdvisorInput): Promise<Advisor> {

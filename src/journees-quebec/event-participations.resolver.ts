@@ -15,6 +15,7 @@ import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 /** Participations: ADVISOR, MANAGER and ADMIN, for companies of their regions (docs/domain.md); ANALYST never. */
 @Resolver(() => EventParticipation)
@@ -76,26 +77,43 @@ export class EventParticipationsResolver implements OnModuleInit {
   }
 
   @ResolveField(() => JourneesQuebecEvent)
+  @SqlField(() => EventParticipation, { kind: 'one', to: () => JourneesQuebecEvent, where: ({ parent, row }) => `${row}.id = ${parent}.event_id` })
   event(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.events.eventById, participation.eventId);
   }
 
   @ResolveField(() => Company)
+  @SqlField(() => EventParticipation, { kind: 'one', to: () => Company, where: ({ parent, row }) => `${row}.id = ${parent}.company_id` })
   company(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.companies.companyById, participation.companyId);
   }
 
   @ResolveField(() => Advisor, { description: 'Qui a inscrit l’entreprise' })
+  @SqlField(() => EventParticipation, { kind: 'one', to: () => Advisor, where: ({ parent, row }) => `${row}.id = ${parent}.advisor_id` })
   advisor(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.advisors.advisorById, participation.advisorId);
   }
 
   @ResolveField(() => [RecruitmentNeed], { description: 'Besoins de main-d’œuvre présentés à l’événement' })
+  @SqlField(() => EventParticipation, {
+    kind: 'many',
+    to: () => RecruitmentNeed,
+    // As EventParticipationRepository.needsOf: unscoped (the participation is), by CNP code.
+    where: ({ parent, row }) =>
+      `${row}.id IN (SELECT link.recruitment_need_id FROM event_participation_needs link WHERE link.participation_id = ${parent}.id)`,
+    orderBy: (row) => `${row}.noc_code, ${row}.id`,
+  })
   recruitmentNeeds(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.participations.needsByParticipation, participation.id);
   }
 
   @ResolveField(() => Int, { description: 'Postes offerts : somme des postes des besoins présentés' })
+  @SqlField(() => EventParticipation, {
+    kind: 'value',
+    value: ({ parent }) =>
+      `(SELECT coalesce(sum(need.positions), 0)::int FROM event_participation_needs link
+         JOIN recruitment_needs need ON need.id = link.recruitment_need_id WHERE link.participation_id = ${parent}.id)`,
+  })
   positionsOffered(@Parent() participation: EventParticipation, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.participations.positionsOfferedByParticipation, participation.id);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { repositoryOf } from '../database/entity-repository.js';
 import { asc, desc, paginate, type Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import type { JourneesQuebecEventsArgs } from './dto/journees-quebec-event.inputs.js';
 import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 
@@ -13,7 +14,7 @@ export class JourneesQuebecEventRepository extends repositoryOf(JourneesQuebecEv
   }
 
   /** Events, the latest first; `from`/`to` keep the events whose days intersect that interval. */
-  list(args: JourneesQuebecEventsArgs): Promise<Page<JourneesQuebecEvent>> {
+  list(args: JourneesQuebecEventsArgs, nodes: CompiledNodes | null = null): Promise<Page<JourneesQuebecEvent>> {
     const filter = args.filter ?? {};
     const query = this.select('event');
     if (filter.status?.length) query.andWhere('event.status IN (:...status)', { status: filter.status });
@@ -23,6 +24,6 @@ export class JourneesQuebecEventRepository extends repositoryOf(JourneesQuebecEv
     if (filter.country) {
       query.andWhere('lower(crm_unaccent(event.country)) = lower(crm_unaccent(:country))', { country: filter.country });
     }
-    return paginate(query, args, [desc('event.starts_on'), asc('event.id')]);
+    return paginate(query, args, [desc('event.starts_on'), asc('event.id')], nodes);
   }
 }

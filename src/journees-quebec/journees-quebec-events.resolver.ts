@@ -16,6 +16,10 @@ import { JourneesQuebecEvent } from './journees-quebec-event.entity.js';
 import { JourneesQuebecEventsService } from './journees-quebec-events.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import { boundRegionScope } from '../auth/region-scope.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 const JourneesQuebecEventConnection = Connection(JourneesQuebecEvent);
 
@@ -39,8 +43,8 @@ export class JourneesQuebecEventsResolver implements OnModuleInit {
   }
 
   @Query(() => JourneesQuebecEventConnection, { description: 'Événements Journées Québec, les plus récents d’abord' })
-  journeesQuebecEvents(@Ctx() ctx: RequestContext, @Args() args: JourneesQuebecEventsArgs) {
-    return this.events.events(ctx, args);
+  journeesQuebecEvents(@Ctx() ctx: RequestContext, @Args() args: JourneesQuebecEventsArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.events.events(ctx, args, nodes);
   }
 
   @Mutation(() => JourneesQuebecEvent, {
@@ -61,6 +65,14 @@ export class JourneesQuebecEventsResolver implements OnModuleInit {
 
   @ResolveField(() => [EventParticipation], {
     description: 'Entreprises inscrites, de vos régions seulement (liste vide pour ANALYST), par ordre d’inscription',
+  })
+  @SqlField(() => JourneesQuebecEvent, {
+    kind: 'many',
+    to: () => EventParticipation,
+    // As EventParticipationRepository.ofEvents: scoped by the participating company's region.
+    where: ({ parent, row, bind }) =>
+      `${row}.event_id = ${parent}.id AND EXISTS (SELECT 1 FROM companies c WHERE c.id = ${row}.company_id AND ${boundRegionScope('c.region_code', bind)})`,
+    orderBy: (row) => `${row}.registered_on, ${row}.created_at, ${row}.id`,
   })
   participations(@Parent() event: JourneesQuebecEvent, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.participationsService.participationsByEvent, event.id);

@@ -5,6 +5,7 @@ import { todayInQuebec } from '../common/calendar.js';
 import { assertDateRange } from '../common/date-rules.js';
 import { keyedLoader } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { BadUserInputError, type FieldProblem } from '../errors/domain.errors.js';
 import type {
   CreateJourneesQuebecEventInput,
@@ -40,10 +41,10 @@ export class JourneesQuebecEventsService {
   }
 
   /** Events, the latest first, filtered in SQL; `from`/`to` keep the events whose days intersect that interval. */
-  events(_ctx: RequestContext, args: JourneesQuebecEventsArgs): Promise<Page<JourneesQuebecEvent>> {
+  events(_ctx: RequestContext, args: JourneesQuebecEventsArgs, nodes: CompiledNodes | null = null): Promise<Page<JourneesQuebecEvent>> {
     const filter = args.filter ?? {};
     if (filter.from && filter.to) assertDateRange({ from: filter.from, to: filter.to }, 'filter');
-    return this.repository.list(args);
+    return this.repository.list(args, nodes);
   }
 
   async createEvent(ctx: RequestContext, input: CreateJourneesQuebecEventInput): Promise<JourneesQuebecEvent> {

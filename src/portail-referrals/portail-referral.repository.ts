@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../auth/request-context.js';
 import { repositoryOf } from '../database/entity-repository.js';
 import { desc, paginate, type Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import type { PortailReferralsArgs } from './dto/portail-referral.inputs.js';
 import { ENDED_STEPS, FUNNEL_STEPS, reachedStepSql } from './portail-referrals.rules.js';
 import { PortailReferralStep } from './portail-referral.enums.js';
@@ -45,7 +46,7 @@ export class PortailReferralRepository extends repositoryOf(PortailReferral, { r
       .getMany();
   }
 
-  list(ctx: RequestContext, args: PortailReferralsArgs): Promise<Page<PortailReferral>> {
+  list(ctx: RequestContext, args: PortailReferralsArgs, nodes: CompiledNodes | null = null): Promise<Page<PortailReferral>> {
     const filter = args.filter ?? {};
     const query = this.scoped(ctx, 'referral', true);
     if (filter.companyId) query.andWhere('referral.company_id = :companyId', { companyId: filter.companyId });
@@ -60,7 +61,7 @@ export class PortailReferralRepository extends repositoryOf(PortailReferral, { r
         referredTo: filter.referredBetween.to,
       });
     }
-    return paginate(query, args, [desc('referral.referred_on'), desc('referral.id')]);
+    return paginate(query, args, [desc('referral.referred_on'), desc('referral.id')], nodes);
   }
 
   /**

@@ -23,6 +23,10 @@ import { PortailReferral } from './portail-referral.entity.js';
 import { PortailReferralsService } from './portail-referrals.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import { boundRegionScope } from '../auth/region-scope.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 const PortailReferralConnection = Connection(PortailReferral);
 
@@ -54,8 +58,8 @@ export class PortailReferralsResolver implements OnModuleInit {
   @Query(() => PortailReferralConnection, {
     description: 'Référencements au Portail employeurs de vos régions (région de l’entreprise), les plus récents d’abord',
   })
-  portailReferrals(@Ctx() ctx: RequestContext, @Args() args: PortailReferralsArgs) {
-    return this.referrals.portailReferrals(ctx, args);
+  portailReferrals(@Ctx() ctx: RequestContext, @Args() args: PortailReferralsArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.referrals.portailReferrals(ctx, args, nodes);
   }
 
   @Query(() => PortailFunnel, {
@@ -87,6 +91,7 @@ export class PortailReferralsResolver implements OnModuleInit {
   }
 
   @ResolveField(() => Company)
+  @SqlField(() => PortailReferral, { kind: 'one', to: () => Company, where: ({ parent, row }) => `${row}.id = ${parent}.company_id` })
   company(@Parent() referral: PortailReferral, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.companies.companyById, referral.companyId);
   }
@@ -95,11 +100,17 @@ export class PortailReferralsResolver implements OnModuleInit {
     nullable: true,
     description: 'Dossier d’accompagnement lié (nul s’il n’y en a pas ou s’il est hors de vos régions)',
   })
+  @SqlField(() => PortailReferral, {
+    kind: 'one',
+    to: () => Accompaniment,
+    where: ({ parent, row, bind }) => `${row}.id = ${parent}.accompaniment_id AND ${boundRegionScope(`${row}.region_code`, bind)}`,
+  })
   accompaniment(@Parent() referral: PortailReferral, @Context() { loaders }: GraphQLContext) {
     return referral.accompanimentId ? loaders.load(this.files.accompanimentById, referral.accompanimentId) : null;
   }
 
   @ResolveField(() => Advisor, { description: 'Qui a fait le référencement' })
+  @SqlField(() => PortailReferral, { kind: 'one', to: () => Advisor, where: ({ parent, row }) => `${row}.id = ${parent}.advisor_id` })
   advisor(@Parent() referral: PortailReferral, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.advisors.advisorById, referral.advisorId);
   }

@@ -9,6 +9,7 @@ import type { Period as ResolvedPeriod } from '../common/period.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../errors/domain.errors.js';
 import type { AdvancePortailReferralInput, PortailReferralsArgs, ReferToPortailInput } from './dto/portail-referral.inputs.js';
 import type { PortailFunnel } from './portail-funnel.type.js';
@@ -51,9 +52,9 @@ export class PortailReferralsService {
     return (await this.repository.inScope(ctx, [id]))[0] ?? null;
   }
 
-  portailReferrals(ctx: RequestContext, args: PortailReferralsArgs): Promise<Page<PortailReferral>> {
+  portailReferrals(ctx: RequestContext, args: PortailReferralsArgs, nodes: CompiledNodes | null = null): Promise<Page<PortailReferral>> {
     assertDateRange(args.filter?.referredBetween, 'filter.referredBetween');
-    return this.repository.list(ctx, args);
+    return this.repository.list(ctx, args, nodes);
   }
 
   /**

@@ -5,6 +5,7 @@ import { Company } from '../companies/company.entity.js';
 import { repositoryOf } from '../database/entity-repository.js';
 import { asc, desc, paginate, type Page } from '../database/keyset-pagination.js';
 import { ForbiddenError } from '../errors/domain.errors.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { RecruitmentNeedGroup, type RecruitmentNeedFilter, type RecruitmentNeedsArgs } from './dto/recruitment-need.inputs.js';
 import { RecruitmentChannel, RecruitmentNeedStatus as S } from './recruitment-need.enums.js';
 import { RecruitmentNeed } from './recruitment-need.entity.js';
@@ -70,8 +71,8 @@ export class RecruitmentNeedRepository extends repositoryOf(RecruitmentNeed, { r
       .getMany();
   }
 
-  list(ctx: RequestContext, args: RecruitmentNeedsArgs): Promise<Page<RecruitmentNeed>> {
-    return paginate(this.filtered(this.visible(ctx), args.filter), args, [desc('need.opened_on'), asc('need.id')]);
+  list(ctx: RequestContext, args: RecruitmentNeedsArgs, nodes: CompiledNodes | null = null): Promise<Page<RecruitmentNeed>> {
+    return paginate(this.filtered(this.visible(ctx), args.filter), args, [desc('need.opened_on'), asc('need.id')], nodes);
   }
 
   private filtered<Q extends ReturnType<RecruitmentNeedRepository['visible']>>(query: Q, filter: RecruitmentNeedFilter = {}): Q {

@@ -1,4 +1,4 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Accompaniment } from '../accompaniments/accompaniment.entity.js';
 import { AccompanimentsService } from '../accompaniments/accompaniments.service.js';
 import { Ctx, Roles } from '../auth/auth.decorators.js';
@@ -24,6 +24,10 @@ import type { RecruitmentNeedsSummaryRow } from './recruitment-need.repository.j
 import { RecruitmentNeedsService } from './recruitment-needs.service.js';
 import { IdempotentReplays } from '../database/idempotent-replays.js';
 import type { OnModuleInit } from '@nestjs/common';
+import { boundRegionScope } from '../auth/region-scope.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { ListNodes } from '../graphql/compiled-lists/list-nodes.decorator.js';
+import { SqlField } from '../graphql/compiled-lists/sql-relation.decorator.js';
 
 const RecruitmentNeedConnection = Connection(RecruitmentNeed);
 
@@ -81,8 +85,8 @@ export class RecruitmentNeedsResolver implements OnModuleInit {
   @Query(() => RecruitmentNeedConnection, {
     description: 'Besoins dont l’entreprise ou la région de travail est dans vos régions, les plus récents d’abord',
   })
-  recruitmentNeeds(@Ctx() ctx: RequestContext, @Args() args: RecruitmentNeedsArgs) {
-    return this.needs.recruitmentNeeds(ctx, args);
+  recruitmentNeeds(@Ctx() ctx: RequestContext, @Args() args: RecruitmentNeedsArgs, @ListNodes() nodes: CompiledNodes | null) {
+    return this.needs.recruitmentNeeds(ctx, args, nodes);
   }
 
   @Query(() => [RecruitmentNeedsSummaryGroup], {
@@ -122,18 +126,32 @@ export class RecruitmentNeedsResolver implements OnModuleInit {
   }
 
   @ResolveField(() => Company)
+  @SqlField(() => RecruitmentNeed, { kind: 'one', to: () => Company, where: ({ parent, row }) => `${row}.id = ${parent}.company_id` })
   company(@Parent() need: RecruitmentNeed, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.companies.companyById, need.companyId);
   }
 
   @ResolveField(() => Accompaniment, { nullable: true })
+  @SqlField(() => RecruitmentNeed, {
+    kind: 'one',
+    to: () => Accompaniment,
+    where: ({ parent, row, bind }) => `${row}.id = ${parent}.accompaniment_id AND ${boundRegionScope(`${row}.region_code`, bind)}`,
+  })
   accompaniment(@Parent() need: RecruitmentNeed, @Context() { loaders }: GraphQLContext) {
     return need.accompanimentId ? loaders.load(this.files.accompanimentById, need.accompanimentId) : null;
   }
 
   @ResolveField(() => Region, { description: 'Région de travail' })
+  @SqlField(() => RecruitmentNeed, { kind: 'one', to: () => Region, where: ({ parent, row }) => `${row}.code = ${parent}.work_region_code` })
   workRegion(@Parent() need: RecruitmentNeed, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.referenceData.regionByCode, need.workRegionCode);
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: 'Salaire horaire ($, deux décimales)' })
+  // numeric(8,2): TypeORM's transformer reads its text with Number(); the JSON number of the same digits reads the same.
+  @SqlField(() => RecruitmentNeed, { kind: 'value', value: ({ parent }) => `${parent}.hourly_wage` })
+  hourlyWage(@Parent() need: RecruitmentNeed) {
+    return need.hourlyWage;
   }
 }
 
@@ -153,6 +171,14 @@ export class CompanyRecruitmentNeedsResolver {
   constructor(private readonly needs: RecruitmentNeedsService) {}
 
   @ResolveField(() => [RecruitmentNeed], { description: 'Besoins de main-d’œuvre de l’entreprise, dans vos régions' })
+  @SqlField(() => Company, {
+    kind: 'many',
+    to: () => RecruitmentNeed,
+    // As RecruitmentNeedRepository.ofCompanies: the company's region (the parent's) or the need's work region in scope.
+    where: ({ parent, row, bind }) =>
+      `${row}.company_id = ${parent}.id AND (${boundRegionScope(`${parent}.region_code`, bind)} OR ${boundRegionScope(`${row}.work_region_code`, bind)})`,
+    orderBy: (row) => `${row}.opened_on DESC, ${row}.id`,
+  })
   recruitmentNeeds(@Parent() company: Company, @Context() { loaders }: GraphQLContext) {
     return loaders.load(this.needs.needsByCompany, company.id);
   }

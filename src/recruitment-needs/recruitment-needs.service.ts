@@ -7,6 +7,7 @@ import { assertDateRange, assertNotFuture } from '../common/date-rules.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { groupedLoader, keyedLoader } from '../database/batch-loaders.js';
 import type { Page } from '../database/keyset-pagination.js';
+import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { BadUserInputError, ForbiddenError, type FieldProblem } from '../errors/domain.errors.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import type {
@@ -53,9 +54,9 @@ export class RecruitmentNeedsService {
     return (await this.repository.inScope(ctx, [id]))[0] ?? null;
   }
 
-  recruitmentNeeds(ctx: RequestContext, args: RecruitmentNeedsArgs): Promise<Page<RecruitmentNeed>> {
+  recruitmentNeeds(ctx: RequestContext, args: RecruitmentNeedsArgs, nodes: CompiledNodes | null = null): Promise<Page<RecruitmentNeed>> {
     assertDateRange(args.filter?.openedBetween, 'filter.openedBetween');
-    return this.repository.list(ctx, args);
+    return this.repository.list(ctx, args, nodes);
   }
 
   /** Open and filled positions per group; CANCELLED needs are left out unless the filter asks for them. */
