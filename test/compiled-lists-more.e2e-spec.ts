@@ -1,0 +1,212 @@
+import { addDays, todayInQuebec } from '../src/common/calendar.js';
+import {
+  addRecruitmentNeed,
+  advancePortailReferral,
+  createAdvisor,
+  createCompany,
+  createJourneesQuebecEvent,
+  logInteraction,
+  openFile,
+  referToPortail,
+  registerCompanyForEvent,
+} from './support/factories.js';
+import { TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+
+/**
+ * The other list roots compiled into their page's statement (recruitment needs, Portail referrals, Journées Québec
+ * events with their participations, advisors): the same service on the same database with COMPILED_LISTS=false is
+ * the reference, for callers of different scopes. See compiled-lists.e2e-spec.ts for companies and files.
+ */
+const NEEDS = `query Needs($first: Int!, $after: String) {
+  recruitmentNeeds(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { ...need
+      wage: hourlyWage
+      company { legalName regionCode region { name }
+        needs: recruitmentNeeds { id title workRegionCode hourlyWage }
+        portailReferrals { id step referredOn }
+        eventParticipations { status positionsOffered event { name startsOn } }
+      }
+      accompaniment { id status region { code } interactionCount }
+      workRegion { code name direction { code } }
+    } }
+  }
+}
+fragment need on RecruitmentNeed { __typename id nocCode nocBroadCategory teer title positions positionsFilled workRegionCode
+  employmentType hourlyWage frenchLevel channels status openedOn closedOn createdAt updatedAt version }`;
+
+const REFERRALS = `query Referrals($first: Int!, $regions: [String!], $after: String) {
+  portailReferrals(first: $first, after: $after, filter: { regionCodes: $regions }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id step referredOn accountCreatedOn offerPostedOn candidatesReceivedOn hiredOn endedOn stepChangedOn
+      company { legalName referrals: portailReferrals { id referredOn step } needs: recruitmentNeeds { title wage: hourlyWage } }
+      file: accompaniment { id openedOn advisor { fullName } interactionCount latest: interactions(first: 1) { occurredOn } }
+      by: advisor { fullName role regions { code } }
+    } }
+  }
+}`;
+
+const EVENTS = `query Events($first: Int!, $country: String, $after: String) {
+  journeesQuebecEvents(first: $first, after: $after, filter: { country: $country }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      ... on JourneesQuebecEvent { id name city country mode startsOn endsOn registrationDeadline status createdAt }
+      participations { id status registeredOn candidatesMet interviewsHeld offersMade hires offered: positionsOffered
+        event { name status }
+        company { legalName region { code } eventParticipations { status event { name } } }
+        advisor { fullName }
+        recruitmentNeeds { nocCode title positions hourlyWage workRegion { name } }
+      }
+    } }
+  }
+}`;
+
+const ADVISORS = `query Advisors($first: Int!, $after: String, $region: String) {
+  advisors(first: $first, after: $after, filter: { regionCode: $region }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id email name: fullName role active createdAt
+      regions { code name } direction { code name regions { code } } servicePoint { name region { code } }
+    } }
+  }
+}`;
+
+describe('compiled list selections of the other roots', () => {
+  let compiled: TestApp;
+  let resolvers: TestApp;
+  let laval: { email: string };
+  let laurentides: { email: string };
+  let manager: { email: string };
+  const country = `Belgique ${Math.random().toString(36).slice(2, 8)}`;
+  const today = todayInQuebec();
+
+  beforeAll(async () => {
+    compiled = await TestApp.start();
+    resolvers = await TestApp.start({ DATABASE_URL: compiled.databaseUrl, COMPILED_LISTS: 'false' });
+    laval = await createAdvisor(compiled, { regionCodes: ['13'], fullName: 'Aline Laval' });
+    laurentides = await createAdvisor(compiled, { regionCodes: ['15'], fullName: 'Bruno Laurentides' });
+    manager = await createAdvisor(compiled, { role: 'MANAGER', directionCode: 'LLL', fullName: 'Carole Gestion' });
+    const montreal = await createAdvisor(compiled, { regionCodes: ['06'], fullName: 'Denis Montréal' });
+    const events = [
+      await createJourneesQuebecEvent(compiled, { country, name: `Journées Québec Bruxelles`, startsOn: addDays(today, 40), endsOn: addDays(today, 41) }),
+      await createJourneesQuebecEvent(compiled, { country, name: `Journées Québec Liège`, startsOn: addDays(today, 30), endsOn: addDays(today, 30) }),
+    ];
+    // Laval, the Laurentides, and Montréal (outside the LLL direction), each company with a file, needs (one of
+    // them for work in another region), a Portail referral and participations.
+    for (const [i, region, advisor, workElsewhere] of [
+      [0, '13', laval.email, '15'],
+      [1, '15', laurentides.email, '13'],
+      [2, '06', montreal.email, '13'],
+      [3, '13', laval.email, '13'],
+    ] as const) {
+      const company = await createCompany(compiled, { regionCode: region, legalName: `Autres listes ${i} inc.`, municipality: 'Laval' });
+      const file = await openFile(compiled, advisor, { companyId: company.id, openedOn: '2024-02-01' });
+      await logInteraction(compiled, advisor, { accompanimentId: file.id, occurredOn: '2024-02-05' });
+      const needs = [
+        await addRecruitmentNeed(compiled, advisor, { companyId: company.id, accompanimentId: file.id, openedOn: `2024-0${i + 3}-01`, hourlyWage: 27.5 + i }),
+        await addRecruitmentNeed(compiled, TEST_ADMIN_EMAIL, {
+          companyId: company.id,
+          nocCode: '13110',
+          title: 'Adjointe administrative',
+          positions: 1 + i,
+          workRegionCode: workElsewhere,
+          openedOn: `2024-0${i + 3}-01`,
+        }),
+      ];
+      const referral = await referToPortail(compiled, advisor, { companyId: company.id, accompanimentId: file.id, on: `2024-0${i + 3}-15` });
+      if (i % 2 === 0) await advancePortailReferral(compiled, advisor, { id: referral.id, step: 'OFFER_POSTED', on: `2024-0${i + 4}-01` });
+      await registerCompanyForEvent(compiled, advisor, { eventId: events[0]!.id, companyId: company.id, recruitmentNeedIds: needs.map((need) => need.id) });
+      if (i !== 1) await registerCompanyForEvent(compiled, advisor, { eventId: events[1]!.id, companyId: company.id, recruitmentNeedIds: [needs[0]!.id] });
+    }
+  });
+  afterAll(async () => {
+    await resolvers?.close();
+    await compiled?.close();
+  });
+
+  /** The same request to both services: the answers, and the statements each sent. */
+  async function both(query: string, variables: Record<string, unknown>, as: string) {
+    const a = await compiled.graphql(query, { variables, as });
+    const b = await resolvers.graphql(query, { variables, as });
+    return { compiled: answer(a), resolvers: answer(b), statements: [statements(a), statements(b)] as const };
+  }
+  const answer = ({ data, errors }: GraphQLResponse) => ({ data, errors });
+  const statements = (response: GraphQLResponse) => Number(response.headers.get('x-sql-statements'));
+  const callers: [string, () => string][] = [
+    ['an advisor of Laval', () => laval.email],
+    ['an advisor of the Laurentides', () => laurentides.email],
+    ['a manager of the direction', () => manager.email],
+    ['the administrator', () => TEST_ADMIN_EMAIL],
+  ];
+
+  /** Pages through `root` with both services: equal answers, fewer statements compiled; the number of nodes seen. */
+  async function comparePages(query: string, root: string, variables: Record<string, unknown>, as: string, maxStatements: number) {
+    let after: string | null = null;
+    let nodes = 0;
+    for (let page = 0; page < 4; page++) {
+      const result = await both(query, { ...variables, after }, as);
+      expect(result.compiled.errors).toBeUndefined();
+      expect(result.compiled).toEqual(result.resolvers);
+      const connection = (result.compiled.data as Record<string, { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>)[root]!;
+      nodes += connection.edges.length;
+      // authentication, the page with every node's selection, the total.
+      expect(result.statements[0]).toBeLessThanOrEqual(maxStatements);
+      if (connection.edges.length > 0) expect(result.statements[1]).toBeGreaterThan(result.statements[0]);
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    return nodes;
+  }
+
+  it.each(callers)('answers recruitment needs as the resolvers do, for %s', async (_who, as) => {
+    const seen = await comparePages(NEEDS, 'recruitmentNeeds', { first: 3 }, as(), 3);
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it.each(callers)('answers Portail referrals as the resolvers do, for %s', async (_who, as) => {
+    const seen = await comparePages(REFERRALS, 'portailReferrals', { first: 2, regions: ['13', '15', '06'] }, as(), 3);
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it.each(callers)('answers Journées Québec events and their participations as the resolvers do, for %s', async (_who, as) => {
+    expect(await comparePages(EVENTS, 'journeesQuebecEvents', { first: 1, country }, as(), 3)).toBe(2);
+  });
+
+  it.each(callers)('answers advisors as the resolvers do, for %s', async (_who, as) => {
+    await comparePages(ADVISORS, 'advisors', { first: 3 }, as(), 3);
+    await comparePages(ADVISORS, 'advisors', { first: 5, region: '13' }, as(), 3);
+  });
+
+  it('keeps region scope on the compiled path: needs by work region, files, referrals and participations of other regions hidden', async () => {
+    const result = await both(NEEDS, { first: 50, after: null }, laval.email);
+    expect(result.compiled).toEqual(result.resolvers);
+    type Need = {
+      title: string;
+      workRegionCode: string;
+      company: { legalName: string; regionCode: string; needs: unknown[]; portailReferrals: unknown[]; eventParticipations: unknown[] };
+      accompaniment: { id: string } | null;
+    };
+    const needs = (result.compiled.data as { recruitmentNeeds: { edges: { node: Need }[] } }).recruitmentNeeds.edges.map((edge) => edge.node);
+    // Laval's two companies (four needs), and the Laurentides' and Montréal's needs for work in Laval.
+    expect(needs).toHaveLength(6);
+    const montreal = needs.find((need) => need.company.regionCode === '06')!;
+    expect(montreal).toMatchObject({ workRegionCode: '13', accompaniment: null });
+    expect(montreal.company.portailReferrals).toEqual([]);
+    expect(montreal.company.eventParticipations).toEqual([]);
+    // Of the Montréal company's needs, the one for work in Laval only.
+    expect(montreal.company.needs).toHaveLength(1);
+  });
+
+  it('falls back to the resolvers for a selection it does not compile, with the same answer', async () => {
+    // An event's summary is not an entity's rows (no declared SQL): the whole list goes through the resolvers.
+    const query = `query ($country: String) { journeesQuebecEvents(filter: { country: $country }) {
+      edges { node { name summary { hires byRegion { region { name } positionsOffered } } participations { status } } } } }`;
+    const result = await both(query, { country }, manager.email);
+    expect(result.compiled.errors).toBeUndefined();
+    expect(result.compiled).toEqual(result.resolvers);
+    expect(result.statements[0]).toBe(result.statements[1]);
+  });
+});
