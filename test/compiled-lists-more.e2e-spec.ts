@@ -74,12 +74,24 @@ const ADVISORS = `query Advisors($first: Int!, $after: String, $region: String) 
   }
 }`;
 
+const WORKLIST = `query Worklist($n: Int) {
+  myWorklist { ...item
+    company { legalName region { code } needs: recruitmentNeeds { title } }
+    file: accompaniment { id status advisor { fullName } interactions(first: $n) { occurredOn } }
+    recruitmentNeed { title hourlyWage workRegion { code } company { legalName } }
+    portailReferral { step stepChangedOn advisor { fullName } }
+    event { name registrationDeadline participations { status company { legalName } } }
+  }
+}
+fragment item on WorklistItem { __typename reason label since days: ageDays ageDays companyId accompanimentId recruitmentNeedId portailReferralId eventId }`;
+
 describe('compiled list selections of the other roots', () => {
   let compiled: TestApp;
   let resolvers: TestApp;
   let laval: { email: string };
   let laurentides: { email: string };
   let manager: { email: string };
+  let montreal: { email: string };
   const country = `Belgique ${Math.random().toString(36).slice(2, 8)}`;
   const today = todayInQuebec();
 
@@ -89,11 +101,19 @@ describe('compiled list selections of the other roots', () => {
     laval = await createAdvisor(compiled, { regionCodes: ['13'], fullName: 'Aline Laval' });
     laurentides = await createAdvisor(compiled, { regionCodes: ['15'], fullName: 'Bruno Laurentides' });
     manager = await createAdvisor(compiled, { role: 'MANAGER', directionCode: 'LLL', fullName: 'Carole Gestion' });
-    const montreal = await createAdvisor(compiled, { regionCodes: ['06'], fullName: 'Denis Montréal' });
+    montreal = await createAdvisor(compiled, { regionCodes: ['06'], fullName: 'Denis Montréal' });
     const events = [
       await createJourneesQuebecEvent(compiled, { country, name: `Journées Québec Bruxelles`, startsOn: addDays(today, 40), endsOn: addDays(today, 41) }),
       await createJourneesQuebecEvent(compiled, { country, name: `Journées Québec Liège`, startsOn: addDays(today, 30), endsOn: addDays(today, 30) }),
     ];
+    // Its registration closes within the worklist's 14 days, and no company registers.
+    await createJourneesQuebecEvent(compiled, {
+      country,
+      name: `Journées Québec Namur`,
+      startsOn: addDays(today, 15),
+      endsOn: addDays(today, 15),
+      registrationDeadline: addDays(today, 10),
+    });
     // Laval, the Laurentides, and Montréal (outside the LLL direction), each company with a file, needs (one of
     // them for work in another region), a Portail referral and participations.
     for (const [i, region, advisor, workElsewhere] of [
@@ -113,7 +133,7 @@ describe('compiled list selections of the other roots', () => {
           title: 'Adjointe administrative',
           positions: 1 + i,
           workRegionCode: workElsewhere,
-          openedOn: `2024-0${i + 3}-01`,
+          openedOn: `2024-0${i + 3}-20`,
         }),
       ];
       const referral = await referToPortail(compiled, advisor, { companyId: company.id, accompanimentId: file.id, on: `2024-0${i + 3}-15` });
@@ -172,13 +192,43 @@ describe('compiled list selections of the other roots', () => {
   });
 
   it.each(callers)('answers Journées Québec events and their participations as the resolvers do, for %s', async (_who, as) => {
-    expect(await comparePages(EVENTS, 'journeesQuebecEvents', { first: 1, country }, as(), 3)).toBe(2);
+    expect(await comparePages(EVENTS, 'journeesQuebecEvents', { first: 1, country }, as(), 3)).toBe(3);
   });
 
   it.each(callers)('answers advisors as the resolvers do, for %s', async (_who, as) => {
     await comparePages(ADVISORS, 'advisors', { first: 3 }, as(), 3);
     await comparePages(ADVISORS, 'advisors', { first: 5, region: '13' }, as(), 3);
   });
+
+  it.each([...callers, ['an advisor of Montréal', () => montreal.email] as [string, () => string]])(
+    'answers the worklist as the resolvers do, in the same order, for %s',
+    async (_who, as) => {
+      const result = await both(WORKLIST, { n: 1 }, as());
+      expect(result.compiled.errors).toBeUndefined();
+      expect(result.compiled).toEqual(result.resolvers);
+      const items = (result.compiled.data as { myWorklist: { reason: string }[] }).myWorklist;
+      if (as() === laval.email) {
+        // Two idle files, four old needs, two stalled referrals, the close deadline of an event for each of its two companies.
+        expect(items.map((item) => item.reason).sort()).toEqual([
+          'EVENT_DEADLINE_APPROACHING',
+          'EVENT_DEADLINE_APPROACHING',
+          'FILE_WITHOUT_RECENT_INTERACTION',
+          'FILE_WITHOUT_RECENT_INTERACTION',
+          'NEED_OPEN_TOO_LONG',
+          'NEED_OPEN_TOO_LONG',
+          'NEED_OPEN_TOO_LONG',
+          'NEED_OPEN_TOO_LONG',
+          'REFERRAL_STALLED',
+          'REFERRAL_STALLED',
+        ]);
+      }
+      if (items.length > 0) {
+        // authentication, the worklist's statement with every item's selection.
+        expect(result.statements[0]).toBeLessThanOrEqual(2);
+        expect(result.statements[1]).toBeGreaterThan(result.statements[0]);
+      }
+    },
+  );
 
   it('keeps region scope on the compiled path: needs by work region, files, referrals and participations of other regions hidden', async () => {
     const result = await both(NEEDS, { first: 50, after: null }, laval.email);

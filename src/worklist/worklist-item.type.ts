@@ -11,6 +11,15 @@ export const WorklistReason = graphqlEnum('WorklistReason', 'Pourquoi un éléme
 });
 export type WorklistReason = EnumValue<typeof WorklistReason>;
 
+/** The label of each reason (`WorklistItem.label`). */
+export const WORKLIST_LABELS: Record<WorklistReason, string> = {
+  FILE_WITHOUT_RECENT_INTERACTION: 'Dossier ouvert sans intervention récente',
+  FILE_ON_HOLD_TOO_LONG: 'Dossier en suspens depuis longtemps',
+  REFERRAL_STALLED: 'Référencement au Portail employeurs arrêté',
+  NEED_OPEN_TOO_LONG: 'Besoin de main-d’œuvre ouvert depuis longtemps',
+  EVENT_DEADLINE_APPROACHING: 'Inscription aux Journées Québec bientôt close',
+};
+
 @ObjectType({ description: 'Un élément de votre liste de travail, avec sa raison et son âge' })
 export class WorklistItem {
   @Field(() => WorklistReason)

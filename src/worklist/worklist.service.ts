@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../auth/request-context.js';
 import { addDays, todayInQuebec } from '../common/calendar.js';
 import { AppConfig } from '../config/app-config.js';
-
+import type { CompiledItems } from '../graphql/compiled-lists/compiled-nodes.js';
 import { WorklistReason, type WorklistItem } from './worklist-item.type.js';
 import { WorklistRepository, type WorklistRow } from './worklist.repository.js';
 
-const LABELS: Record<WorklistReason, string> = {
-  FILE_WITHOUT_RECENT_INTERACTION: 'Dossier ouvert sans intervention récente',
-  FILE_ON_HOLD_TOO_LONG: 'Dossier en suspens depuis longtemps',
-  REFERRAL_STALLED: 'Référencement au Portail employeurs arrêté',
-  NEED_OPEN_TOO_LONG: 'Besoin de main-d’œuvre ouvert depuis longtemps',
-  EVENT_DEADLINE_APPROACHING: 'Inscription aux Journées Québec bientôt close',
-};
+/** Deadlines first (the closest first), then the oldest matters. */
+const urgency = (row: WorklistRow) =>
+  row.reason === WorklistReason.EVENT_DEADLINE_APPROACHING ? 1_000_000 - row.age_days : row.age_days;
 
 /**
  * What needs an advisor's attention, in one statement: their open files idle too long, their files on hold too
@@ -27,37 +23,39 @@ export class WorklistService {
     private readonly config: AppConfig,
   ) {}
 
-  async myWorklist(ctx: RequestContext): Promise<WorklistItem[]> {
+  /** The items, most urgent first; with `compiled` (ListItems), each item is its compiled selection. */
+  async myWorklist(ctx: RequestContext, compiled: CompiledItems | null = null): Promise<WorklistItem[]> {
     if (!ctx.actorId) return [];
     const today = todayInQuebec();
     const t = this.config.worklist;
-    const rows = await this.repository.itemsOf(ctx.actorId, {
-      today,
-      idleSince: addDays(today, -t.fileIdleDays),
-      onHoldSince: addDays(today, -t.onHoldDays),
-      stalledSince: addDays(today, -t.referralStalledDays),
-      openSince: addDays(today, -t.needOpenDays),
-      deadlineBefore: addDays(today, t.eventDeadlineDays),
-    });
-    const ageOf = (row: WorklistRow) => {
-      const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${row.since}T00:00:00Z`)) / 86_400_000);
-      return row.reason === WorklistReason.EVENT_DEADLINE_APPROACHING ? -days : days;
-    };
-    // Deadlines first (the closest first), then the oldest matters.
-    const urgency = (item: WorklistItem) =>
-      item.reason === WorklistReason.EVENT_DEADLINE_APPROACHING ? 1_000_000 - item.ageDays : item.ageDays;
+    const rows = await this.repository.itemsOf(
+      ctx.actorId,
+      {
+        today,
+        idleSince: addDays(today, -t.fileIdleDays),
+        onHoldSince: addDays(today, -t.onHoldDays),
+        stalledSince: addDays(today, -t.referralStalledDays),
+        openSince: addDays(today, -t.needOpenDays),
+        deadlineBefore: addDays(today, t.eventDeadlineDays),
+      },
+      compiled,
+    );
+    // A stable sort: items equally urgent keep the statement's order.
     return rows
-      .map((row) => ({
-        reason: row.reason,
-        label: LABELS[row.reason],
-        since: row.since,
-        ageDays: ageOf(row),
-        companyId: row.company_id,
-        accompanimentId: row.accompaniment_id,
-        recruitmentNeedId: row.recruitment_need_id,
-        portailReferralId: row.portail_referral_id,
-        eventId: row.event_id,
-      }))
-      .sort((a, b) => urgency(b) - urgency(a));
+      .sort((a, b) => urgency(b) - urgency(a))
+      .map(
+        (row) =>
+          row.item ?? {
+            reason: row.reason,
+            label: row.label,
+            since: row.since,
+            ageDays: row.age_days,
+            companyId: row.company_id,
+            accompanimentId: row.accompaniment_id,
+            recruitmentNeedId: row.recruitment_need_id,
+            portailReferralId: row.portail_referral_id,
+            eventId: row.event_id,
+          },
+      );
   }
 }

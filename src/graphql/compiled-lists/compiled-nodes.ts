@@ -10,3 +10,13 @@ export interface CompiledNodes {
   /** The placeholders' values for this request. */
   values: unknown[];
 }
+
+/**
+ * The items of a list that is not a connection (`[T]`), compiled: one item's JSON from a row aliased `t0` of the
+ * statement that answers the list (see ListCompiler.itemsOf), with placeholders `$1…$n`.
+ */
+export type CompiledItems = Omit<CompiledNodes, 'table'>;
+
+/** Compiled JSON written into a statement that already has `offset` parameters: its placeholders come after them. */
+export const afterParameters = (json: string, offset: number): string =>
+  json.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`);

@@ -3,7 +3,7 @@ import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveIn
 import { DataSource, type EntityMetadata } from 'typeorm';
 import type { RequestContext } from '../../auth/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { CompiledNodes } from './compiled-nodes.js';
+import type { CompiledItems, CompiledNodes } from './compiled-nodes.js';
 import { hasResolver } from './compiled-values.js';
 import { SelectionCompiler, type SchemaCatalogue, type SelectionPlan } from './selection-compiler.js';
 import { sqlFieldSpecs, type SqlFieldSpec } from './sql-relation.decorator.js';
@@ -39,6 +39,28 @@ export class ListCompiler {
     if (!plan) return null;
     const request = { ctx, variables: info.variableValues };
     return { table: plan.table, json: plan.json, values: plan.parameters.map((parameter) => parameter(request)) };
+  }
+
+  /**
+   * The compiled items of the list `info` resolves when it is not a connection (`[T]`) and its rows come from a
+   * statement: `columns` names the row's column of each field of T without declared SQL (relations are declared
+   * with `@SqlField(() => T, …)` on the row's columns). Null when its resolvers answer it.
+   */
+  itemsOf(info: GraphQLResolveInfo, ctx: RequestContext, columns: Readonly<Record<string, string>>): CompiledItems | null {
+    if (!this.enabled) return null;
+    const root = info.fieldNodes[0]!;
+    let plan = this.plans.get(root);
+    if (plan === undefined) {
+      const item = getNamedType(info.returnType);
+      plan =
+        isObjectType(item) && info.fieldNodes.length === 1
+          ? SelectionCompiler.compile(this.catalogue(info.schema), item, info.fieldNodes, info.fragments, columns)
+          : null;
+      this.plans.set(root, plan);
+    }
+    if (!plan) return null;
+    const request = { ctx, variables: info.variableValues };
+    return { json: plan.json, values: plan.parameters.map((parameter) => parameter(request)) };
   }
 
   private compile(info: GraphQLResolveInfo): SelectionPlan | null {

@@ -64,6 +64,17 @@ function columnJson(column: ColumnMetadata, alias: string): string {
   return ref;
 }
 
+/** A plain field's value in the JSON, read from the row aliased `alias`; undefined when it is no column. */
+type Columns = (fieldName: string, alias: string) => string | undefined;
+
+/** The columns of an entity's table, by property name. */
+function entityColumns(entity: EntityMetadata): Columns {
+  return (name, alias) => {
+    const column = entity.findColumnWithPropertyName(name);
+    return column && columnJson(column, alias);
+  };
+}
+
 /** The fields a selection asks for, by response key, fragments followed; directives are not compiled. */
 function collectFields(
   selectionSets: readonly SelectionSetNode[],
@@ -104,18 +115,27 @@ export class SelectionCompiler {
     private readonly variablesOf: (request: PlanRequest) => Record<string, unknown>,
   ) {}
 
-  /** The plan for `fieldNodes` (the `node` fields of a connection's edges) of `type`, or null when not compilable. */
+  /**
+   * The plan for `fieldNodes` (the `node` fields of a connection's edges) of `type`, or null when not compilable.
+   * With `rowColumns`, `type` is read from rows of a statement instead of its entity's table: its fields without
+   * declared SQL are the row's columns named there (`{ companyId: 'company_id' }`), and the plan has no table.
+   */
   static compile(
     catalogue: SchemaCatalogue,
     type: GraphQLObjectType,
     fieldNodes: readonly FieldNode[],
     fragments: Record<string, FragmentDefinitionNode>,
+    rowColumns?: Readonly<Record<string, string>>,
   ): SelectionPlan | null {
     const compiler = new SelectionCompiler(catalogue, fragments, (request) => request.variables);
     try {
+      if (rowColumns) {
+        const columns: Columns = (name, alias) => (Object.hasOwn(rowColumns, name) ? `${alias}."${rowColumns[name]}"` : undefined);
+        return { table: '', json: compiler.object(type, columns, fieldNodes, 't0'), parameters: compiler.parameters };
+      }
       const entity = catalogue.entity(type.name);
       if (!entity) return null;
-      const json = compiler.object(type, entity, fieldNodes, 't0');
+      const json = compiler.object(type, entityColumns(entity), fieldNodes, 't0');
       return { table: `"${entity.tableName}"`, json, parameters: compiler.parameters };
     } catch (error) {
       if (error instanceof NotCompilable) return null;
@@ -123,7 +143,7 @@ export class SelectionCompiler {
     }
   }
 
-  private object(type: GraphQLObjectType, entity: EntityMetadata, fieldNodes: readonly FieldNode[], alias: string, carry?: string): string {
+  private object(type: GraphQLObjectType, columns: Columns, fieldNodes: readonly FieldNode[], alias: string, carry?: string): string {
     const fields = collectFields(selectionSetsOf(fieldNodes), this.fragments, type.name);
     const pairs: string[] = [`'${COMPILED}', true`];
     if (carry) pairs.push(`'${CARRIED}', ${carry}`);
@@ -133,7 +153,7 @@ export class SelectionCompiler {
       if (name === '__typename') continue; // answered by GraphQL itself
       const field = type.getFields()[name];
       if (!field) throw new NotCompilable();
-      pairs.push(`${quote(key)}, ${this.field(type, entity, field, nodes, alias)}`);
+      pairs.push(`${quote(key)}, ${this.field(type, columns, field, nodes, alias)}`);
     }
     if (pairs.length > MAX_FIELDS + 1) throw new NotCompilable();
     return `json_build_object(${pairs.join(', ')})`;
@@ -141,7 +161,7 @@ export class SelectionCompiler {
 
   private field(
     type: GraphQLObjectType,
-    entity: EntityMetadata,
+    columns: Columns,
     field: GraphQLField<unknown, unknown>,
     nodes: FieldNode[],
     alias: string,
@@ -151,9 +171,9 @@ export class SelectionCompiler {
       if (this.catalogue.hasResolver(type.name, field.name) || nodes.some((node) => node.arguments?.length)) {
         throw new NotCompilable();
       }
-      const column = entity.findColumnWithPropertyName(field.name);
-      if (!column || !isLeaf(field)) throw new NotCompilable();
-      return columnJson(column, alias);
+      const column = isLeaf(field) ? columns(field.name, alias) : undefined;
+      if (!column) throw new NotCompilable();
+      return column;
     }
     const bind = this.binder(field, nodes[0]!);
     if (spec.kind === 'value') return spec.value({ parent: alias, bind });
@@ -163,7 +183,7 @@ export class SelectionCompiler {
     const row = `t${++this.aliases}`;
     const sql = { parent: alias, row, bind };
     const table = `"${targetEntity.tableName}"`;
-    const json = this.object(target, targetEntity, nodes, row, spec.carry?.(row));
+    const json = this.object(target, entityColumns(targetEntity), nodes, row, spec.carry?.(row));
     const where = spec.where(sql);
     if (spec.kind === 'one') return `(SELECT ${json} FROM ${table} ${row} WHERE ${where} LIMIT 1)`;
     if (!isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) throw new NotCompilable();
