@@ -776,7 +776,9 @@ describe('Journées Québec', () => {
       };
       const one = await statements(1);
       expect(await statements(3)).toBe(one);
-      // authentication, page, participations, summary, regions, companies, advisors, needs, positions, events.
+      // An event's summary has no declared SQL, so this list is answered by its resolvers (without `summary` it is
+      // compiled into the page's statement: test/compiled-lists-more.e2e-spec.ts). authentication, page,
+      // participations, summary, regions, companies, advisors, needs, positions, events.
       expect(one).toBe(10);
     });
   });
