@@ -51,12 +51,34 @@ describe('actor cache on several instances', () => {
       variables: { n: uniqueCompanyName('Fromagerie'), r: regionCode },
       as: advisor.email,
     });
-  /** `me` twice on each instance: the second answer of each comes from the cache (only `me`'s own statements). */
+  /**
+   * `me` on each instance until an answer comes from the cache (only `me`'s own statements). The notifications of the
+   * advisor's creation reach the instances a moment after it commits; one arriving during a lookup keeps its result
+   * out of the cache (it may be older than the change), so a lookup may be needed twice.
+   */
   async function cachedOnBoth(advisor: AdvisorFixture): Promise<void> {
     for (const instance of [a, b]) {
-      expect(codeOf(await me(instance, advisor))).toBe('OK');
-      expect(statements(await me(instance, advisor))).toBe(ME);
+      let cost = 0;
+      for (let i = 0; i < 10 && cost !== ME; i++) {
+        const answer = await me(instance, advisor);
+        expect(codeOf(answer)).toBe('OK');
+        cost = statements(answer);
+      }
+      expect(cost).toBe(ME);
     }
+  }
+  /**
+   * The code another instance answers once the change's notification has reached it: NOTIFY is delivered when the
+   * transaction commits, and the other instance hears it a moment later (milliseconds), so its very next request
+   * may come first. Without the notification its cache would answer the old actor forever (this times out).
+   */
+  async function eventually(ask: () => Promise<GraphQLResponse>, code: string): Promise<string> {
+    let answer = codeOf(await ask());
+    for (let i = 0; i < 40 && answer !== code; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      answer = codeOf(await ask());
+    }
+    return answer;
   }
   const listeners = async () =>
     (
@@ -68,9 +90,7 @@ describe('actor cache on several instances', () => {
     const first = await me(b, advisor);
     expect(dataOf(first).me.email).toBe(advisor.email);
     expect(statements(first)).toBe(ME + 1); // the actor looked up
-    const again = await me(b, advisor);
-    expect(dataOf(again).me.email).toBe(advisor.email);
-    expect(statements(again)).toBe(ME); // the actor cached: no statement to authenticate
+    await cachedOnBoth(advisor); // then cached: no statement to authenticate
     // A refusal is never cached: an unknown email is looked up each time.
     for (let i = 0; i < 2; i++) {
       const unknown = await b.client.request(MeDocument, {}, { as: 'personne@test.crm.example' });
@@ -84,8 +104,9 @@ describe('actor cache on several instances', () => {
     const advisor = await createAdvisor(a.client, { regionCodes: ['13'] });
     await cachedOnBoth(advisor);
     const deactivated = dataOf(await a.client.request(UpdateAdvisorDocument, { input: { id: advisor.id, version: advisor.version, active: false } })).updateAdvisor;
-    expect(codeOf(await me(b, advisor))).toBe('UNAUTHENTICATED');
+    // A emptied its own cache when its transaction committed: its very next request reads the advisor again.
     expect(codeOf(await me(a, advisor))).toBe('UNAUTHENTICATED');
+    expect(await eventually(() => me(b, advisor), 'UNAUTHENTICATED')).toBe('UNAUTHENTICATED');
     dataOf(await a.client.request(UpdateAdvisorDocument, { input: { id: advisor.id, version: deactivated.version, active: true } }));
     expect(codeOf(await me(b, advisor))).toBe('OK');
     expect(codeOf(await me(a, advisor))).toBe('OK');
@@ -96,9 +117,8 @@ describe('actor cache on several instances', () => {
     await cachedOnBoth(advisor);
     expect(codeOf(await createCompanyIn(b, advisor, '13'))).toBe('OK');
     dataOf(await a.client.request(UpdateAdvisorDocument, { input: { id: advisor.id, version: advisor.version, regionCodes: ['15'] } }));
-    const refused = await createCompanyIn(b, advisor, '13');
-    expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(codeOf(await createCompanyIn(a, advisor, '13'))).toBe('FORBIDDEN');
+    expect(await eventually(() => createCompanyIn(b, advisor, '13'), 'FORBIDDEN')).toBe('FORBIDDEN');
     expect(codeOf(await createCompanyIn(b, advisor, '15'))).toBe('OK');
   });
 
@@ -106,12 +126,12 @@ describe('actor cache on several instances', () => {
     const advisor = await createAdvisor(a.client, { regionCodes: ['13'] });
     await cachedOnBoth(advisor);
     await sql.query(`UPDATE advisors SET active = false WHERE id = $1`, [advisor.id]);
-    expect([codeOf(await me(a, advisor)), codeOf(await me(b, advisor))]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    for (const instance of [a, b]) expect(await eventually(() => me(instance, advisor), 'UNAUTHENTICATED')).toBe('UNAUTHENTICATED');
 
     const analyst = await createAdvisor(a.client, { regionCodes: ['13'] });
     await cachedOnBoth(analyst);
     await sql.query(`UPDATE advisors SET role = 'ANALYST' WHERE id = $1`, [analyst.id]);
-    expect(codeOf(await createCompanyIn(b, analyst, '13'))).toBe('FORBIDDEN'); // ANALYST: no region of their own
+    expect(await eventually(() => createCompanyIn(b, analyst, '13'), 'FORBIDDEN')).toBe('FORBIDDEN'); // ANALYST: no region of their own
 
     // A manager's regions are their direction's (LLL: 13, 14, 15): a region moved to another direction leaves them.
     const manager = await createAdvisor(a.client, { role: 'MANAGER', directionCode: 'LLL' });
@@ -120,8 +140,7 @@ describe('actor cache on several instances', () => {
     const { rows } = await sql.query(`SELECT direction_code FROM regions WHERE code = '14'`);
     await sql.query(`UPDATE regions SET direction_code = 'MTL' WHERE code = '14'`);
     try {
-      expect(codeOf(await createCompanyIn(b, manager, '14'))).toBe('FORBIDDEN');
-      expect(codeOf(await createCompanyIn(a, manager, '14'))).toBe('FORBIDDEN');
+      for (const instance of [a, b]) expect(await eventually(() => createCompanyIn(instance, manager, '14'), 'FORBIDDEN')).toBe('FORBIDDEN');
       expect(codeOf(await createCompanyIn(b, manager, '13'))).toBe('OK');
     } finally {
       await sql.query(`UPDATE regions SET direction_code = $1 WHERE code = '14'`, [rows[0].direction_code]);

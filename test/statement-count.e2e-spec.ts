@@ -18,10 +18,13 @@ const ADVISOR_LIST = `query ($first: Int!) {
 describe('SQL statements per request (no N+1)', () => {
   let app: TestApp;
   let advisorEmail: string;
+  let unseenEmail: string;
 
   beforeAll(async () => {
     app = await TestApp.start();
     advisorEmail = (await createAdvisor(app, { regionCodes: ['13'] })).email;
+    // No request as this one until the last test; created long before it, so its creation's notifications are heard.
+    unseenEmail = (await createAdvisor(app, { regionCodes: ['13'] })).email;
     // 110 companies of Laval, each with a contact, an open file and three interactions, created through the API.
     for (let batch = 0; batch < 11; batch++) {
       await Promise.all(
@@ -80,8 +83,7 @@ describe('SQL statements per request (no N+1)', () => {
   });
 
   it('looks an advisor up once: their first request costs one statement more than the same request repeated', async () => {
-    const fresh = (await createAdvisor(app, { regionCodes: ['13'] })).email;
-    const costOf = async () => Number((await app.graphql(`{ me { email } }`, { as: fresh })).headers.get('x-sql-statements'));
+    const costOf = async () => Number((await app.graphql(`{ me { email } }`, { as: unseenEmail })).headers.get('x-sql-statements'));
     expect(await costOf()).toBe(2); // the actor lookup, and `me`'s row
     expect(await costOf()).toBe(1);
   });
