@@ -282,6 +282,23 @@ AS $function$
         RETURN NULL;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.notify_actor_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF TG_LEVEL = 'STATEMENT' OR TG_TABLE_NAME = 'regions' THEN
+          PERFORM pg_notify('actor_changed', '*');
+        ELSIF TG_TABLE_NAME = 'advisors' THEN
+          IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('actor_changed', OLD.id::text); END IF;
+          IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('actor_changed', NEW.id::text); END IF;
+        ELSE
+          IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('actor_changed', OLD.advisor_id::text); END IF;
+          IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('actor_changed', NEW.advisor_id::text); END IF;
+        END IF;
+        RETURN NULL;
+      END $function$;
+
 CREATE OR REPLACE FUNCTION public.personal_information_access_log_append_only()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -980,6 +997,14 @@ CREATE TRIGGER accompaniments_employer_activity_truncate AFTER TRUNCATE ON publi
 
 CREATE TRIGGER accompaniments_employer_activity_update AFTER UPDATE ON public.accompaniments REFERENCING OLD TABLE AS old_files NEW TABLE AS new_files FOR EACH STATEMENT EXECUTE FUNCTION accompaniments_refresh_employer_activity();
 
+CREATE TRIGGER advisor_regions_notify_actor_changed AFTER INSERT OR DELETE OR UPDATE ON public.advisor_regions FOR EACH ROW EXECUTE FUNCTION notify_actor_changed();
+
+CREATE TRIGGER advisor_regions_truncate_notify_actor_changed AFTER TRUNCATE ON public.advisor_regions FOR EACH STATEMENT EXECUTE FUNCTION notify_actor_changed();
+
+CREATE TRIGGER advisors_notify_actor_changed AFTER INSERT OR DELETE OR UPDATE ON public.advisors FOR EACH ROW EXECUTE FUNCTION notify_actor_changed();
+
+CREATE TRIGGER advisors_truncate_notify_actor_changed AFTER TRUNCATE ON public.advisors FOR EACH STATEMENT EXECUTE FUNCTION notify_actor_changed();
+
 CREATE TRIGGER idempotency_keys_forget_anonymized_contact AFTER UPDATE OF anonymized_at ON public.company_contacts FOR EACH ROW WHEN (((old.anonymized_at IS NULL) AND (new.anonymized_at IS NOT NULL))) EXECUTE FUNCTION idempotency_keys_forget_contact();
 
 CREATE TRIGGER idempotency_keys_forget_deleted_contact AFTER DELETE ON public.company_contacts FOR EACH ROW EXECUTE FUNCTION idempotency_keys_forget_contact();
@@ -995,3 +1020,7 @@ CREATE TRIGGER interactions_daily_totals_update AFTER UPDATE ON public.interacti
 CREATE TRIGGER personal_information_access_log_append_only BEFORE DELETE OR UPDATE ON public.personal_information_access_log FOR EACH ROW EXECUTE FUNCTION personal_information_access_log_append_only();
 
 CREATE TRIGGER personal_information_access_log_no_truncate BEFORE TRUNCATE ON public.personal_information_access_log FOR EACH STATEMENT EXECUTE FUNCTION personal_information_access_log_append_only();
+
+CREATE TRIGGER regions_notify_actor_changed AFTER INSERT OR DELETE OR UPDATE ON public.regions FOR EACH ROW EXECUTE FUNCTION notify_actor_changed();
+
+CREATE TRIGGER regions_truncate_notify_actor_changed AFTER TRUNCATE ON public.regions FOR EACH STATEMENT EXECUTE FUNCTION notify_actor_changed();

@@ -14,6 +14,7 @@ import { AdvisorIdentity1764911000000 } from './1764911000000-advisor-identity.j
 import { AccessLogAppendOnly1764912000000 } from './1764912000000-access-log-append-only.js';
 import { IdempotencyOutcomes1764913000000 } from './1764913000000-idempotency-outcomes.js';
 import { RateLimits1764914000000 } from './1764914000000-rate-limits.js';
+import { ActorChangeNotifications1764915000000 } from './1764915000000-actor-change-notifications.js';
 
 /** Every migration, in order. The service, the CLI and the tests all apply this list. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AccessLogAppendOnly1764912000000,
   IdempotencyOutcomes1764913000000,
   RateLimits1764914000000,
+  ActorChangeNotifications1764915000000,
 ];

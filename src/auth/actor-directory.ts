@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { ActorCache } from './actor-cache.js';
 import type { Actor } from './request-context.js';
 import type { Role } from './role.js';
 import type { VerifiedIdentity } from './token-verifier.js';
@@ -43,15 +44,31 @@ const BY_IDENTITY = `
 /**
  * Finds the active advisor behind a verified token, with role and "own regions" from the database, in one
  * statement: by email with the deployment's HS256 secret, by the provider's issuer and subject with OpenID Connect
- * (linking them at the first sign-in).
+ * (linking them at the first sign-in). An advisor found is kept in the actor cache under the same key (email, or
+ * issuer and subject: linked by then), so their next requests send no statement until a change to advisors,
+ * their regions or the regions is notified (actor-change-listener.ts) or made by this instance
+ * (actor-change-subscriber.ts); no one found is never kept.
  */
 @Injectable()
 export class ActorDirectory {
   private readonly logger = new Logger(ActorDirectory.name);
 
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cache: ActorCache,
+  ) {}
 
   async findActive(identity: VerifiedIdentity): Promise<Actor | null> {
+    const key = identity.subject === null || identity.issuer === null ? JSON.stringify([identity.email]) : JSON.stringify([identity.issuer, identity.subject]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const ticket = this.cache.ticket();
+    const actor = await this.read(identity);
+    if (actor) this.cache.set(key, actor, ticket);
+    return actor;
+  }
+
+  private async read(identity: VerifiedIdentity): Promise<Actor | null> {
     if (identity.subject === null || identity.issuer === null) return this.findActiveByEmail(identity.email);
     const parameters = [identity.email, identity.issuer, identity.subject];
     try {
@@ -63,7 +80,7 @@ export class ActorDirectory {
     }
   }
 
-  /** The active advisor of an email (compared as stored: ASCII letters in lower case). */
+  /** The active advisor of an email (compared as stored: ASCII letters in lower case), read now (not cached). */
   findActiveByEmail(email: string): Promise<Actor | null> {
     return this.first(BY_EMAIL, [email]);
   }

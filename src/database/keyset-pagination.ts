@@ -1,4 +1,7 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import { statementCounter } from './statement-counter.js';
 import { BadUserInputError } from '../errors/domain.errors.js';
 import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { isDataException } from './postgres-errors.js';
@@ -136,9 +139,27 @@ async function compiledPage<T extends ObjectLiteral>(page: SelectQueryBuilder<T>
     `SELECT ${sortColumns.join(', ')}, ${json} AS node FROM (${pageSql}) page ` +
     `JOIN ${nodes.table} t0 ON t0.id = page.node_id ` +
     `ORDER BY ${sort.map((key, i) => `${sortColumns[i]} ${key.direction}`).join(', ')}`;
-  // The builder's own query runner: inside a mutation's transaction when there is one.
-  const rows: (Record<string, string | number> & { node: T })[] = await page.connection.query(sql, [...pageValues, ...nodes.values], page['queryRunner']);
+  const rows = await preparedQuery<Record<string, string | number> & { node: T }>(page, sql, [...pageValues, ...nodes.values]);
   return rows.map(({ node, ...sortValues }) => ({ node, sortValues }));
+}
+
+/**
+ * Runs a statement as a named prepared statement on the builder's own connection (the mutation's transaction when
+ * there is one): PostgreSQL parses it once per connection and, once a generic plan proves as good, stops planning
+ * it — a compiled list's statement is the same text for every request of one document and filter. Counted like
+ * every statement TypeORM sends.
+ */
+async function preparedQuery<R>(page: SelectQueryBuilder<ObjectLiteral>, text: string, values: unknown[]): Promise<R[]> {
+  const own: QueryRunner | undefined = page['queryRunner'];
+  const runner = own ?? page.connection.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as pg.ClientBase;
+    statementCounter.increment();
+    const name = `crm_${createHash('sha1').update(text).digest('base64url')}`;
+    return (await client.query<R & pg.QueryResultRow>({ name, text, values })).rows;
+  } finally {
+    if (!own) await runner.release();
+  }
 }
 
 /**
