@@ -54,7 +54,7 @@ const DOC_START = '<!-- bench:results:start -->';
 const DOC_END = '<!-- bench:results:end -->';
 const QUICK_SIZES = { companies: 2_000, files: 12_000, interactions: 40_000 };
 /** As the Dockerfile runs the service. */
-const SERVICE_NODE_OPTIONS = '--max-old-space-size=512';
+const SERVICE_NODE_OPTIONS = '--max-old-space-size=512 --max-semi-space-size=16';
 /** Employer counts and reports are a manager's questions: fewer of them at once than advisors' lists. */
 const REPORT_CONNECTIONS = 2;
 

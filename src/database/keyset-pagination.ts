@@ -149,13 +149,26 @@ async function compiledPage<T extends ObjectLiteral>(page: SelectQueryBuilder<T>
  * it — a compiled list's statement is the same text for every request of one document and filter. Counted like
  * every statement TypeORM sends.
  */
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name: a digest of its text (remembered for the few hundred texts a deployment sends). */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= 500) statementNames.clear();
+    name = `crm_${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 async function preparedQuery<R>(page: SelectQueryBuilder<ObjectLiteral>, text: string, values: unknown[]): Promise<R[]> {
   const own: QueryRunner | undefined = page['queryRunner'];
   const runner = own ?? page.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as pg.ClientBase;
     statementCounter.increment();
-    const name = `crm_${createHash('sha1').update(text).digest('base64url')}`;
+    const name = statementName(text);
     return (await client.query<R & pg.QueryResultRow>({ name, text, values })).rows;
   } finally {
     if (!own) await runner.release();

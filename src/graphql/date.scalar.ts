@@ -30,6 +30,8 @@ export const GraphQLDate = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'Date de calendrier ISO 8601 (AAAA-MM-JJ), ex. 2021-03-31',
   parseValue: parse,
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parse(value)),
+  // Answers are dates PostgreSQL read from `date` columns (always real dates): their format is enough to check.
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' && ISO_DATE.test(value) ? value : parse(value),
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
 });

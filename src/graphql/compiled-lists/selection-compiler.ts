@@ -196,10 +196,15 @@ export class SelectionCompiler {
 
   /** Parameters of a field's SQL: computed per request from the caller and the field's arguments. */
   private binder(field: GraphQLField<unknown, unknown>, node: FieldNode) {
+    // A field's arguments are read once per request, however many of its parameters use them.
+    const argsOf = new WeakMap<PlanRequest, Record<string, unknown>>();
+    const args = (request: PlanRequest) => {
+      let values = argsOf.get(request);
+      if (!values) argsOf.set(request, (values = getArgumentValues(field, node, this.variablesOf(request))));
+      return values;
+    };
     return (value: (request: BindRequest) => unknown): string => {
-      this.parameters.push((request) =>
-        value({ ctx: request.ctx, args: getArgumentValues(field, node, this.variablesOf(request)) }),
-      );
+      this.parameters.push((request) => value({ ctx: request.ctx, args: args(request) }));
       return `$${this.parameters.length}`;
     };
   }
