@@ -10,7 +10,8 @@ import {
   referToPortail,
   registerCompanyForEvent,
 } from './support/factories.js';
-import { TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { CompiledAndResolvers } from './support/compiled-and-resolvers.js';
+import { TEST_ADMIN_EMAIL, type TestApp } from './support/test-app.js';
 
 /**
  * The other list roots compiled into their page's statement (recruitment needs, Portail referrals, Journées Québec
@@ -87,7 +88,8 @@ fragment item on WorklistItem { __typename reason label since days: ageDays ageD
 
 describe('compiled list selections of the other roots', () => {
   let compiled: TestApp;
-  let resolvers: TestApp;
+  let services: CompiledAndResolvers;
+  const both = (...args: Parameters<CompiledAndResolvers['both']>) => services.both(...args);
   let laval: { email: string };
   let laurentides: { email: string };
   let manager: { email: string };
@@ -96,8 +98,8 @@ describe('compiled list selections of the other roots', () => {
   const today = todayInQuebec();
 
   beforeAll(async () => {
-    compiled = await TestApp.start();
-    resolvers = await TestApp.start({ DATABASE_URL: compiled.databaseUrl, COMPILED_LISTS: 'false' });
+    services = await CompiledAndResolvers.start();
+    ({ compiled } = services);
     laval = await createAdvisor(compiled, { regionCodes: ['13'], fullName: 'Aline Laval' });
     laurentides = await createAdvisor(compiled, { regionCodes: ['15'], fullName: 'Bruno Laurentides' });
     manager = await createAdvisor(compiled, { role: 'MANAGER', directionCode: 'LLL', fullName: 'Carole Gestion' });
@@ -142,19 +144,8 @@ describe('compiled list selections of the other roots', () => {
       if (i !== 1) await registerCompanyForEvent(compiled, advisor, { eventId: events[1]!.id, companyId: company.id, recruitmentNeedIds: [needs[0]!.id] });
     }
   });
-  afterAll(async () => {
-    await resolvers?.close();
-    await compiled?.close();
-  });
+  afterAll(() => services?.close());
 
-  /** The same request to both services: the answers, and the statements each sent. */
-  async function both(query: string, variables: Record<string, unknown>, as: string) {
-    const a = await compiled.graphql(query, { variables, as });
-    const b = await resolvers.graphql(query, { variables, as });
-    return { compiled: answer(a), resolvers: answer(b), statements: [statements(a), statements(b)] as const };
-  }
-  const answer = ({ data, errors }: GraphQLResponse) => ({ data, errors });
-  const statements = (response: GraphQLResponse) => Number(response.headers.get('x-sql-statements'));
   const callers: [string, () => string][] = [
     ['an advisor of Laval', () => laval.email],
     ['an advisor of the Laurentides', () => laurentides.email],

@@ -1,5 +1,6 @@
 import { addCompanyContact, closeFile, createAdvisor, createCompany, logInteraction, openFile } from './support/factories.js';
-import { TEST_ADMIN_EMAIL, TestApp, type GraphQLResponse } from './support/test-app.js';
+import { answerOf, CompiledAndResolvers } from './support/compiled-and-resolvers.js';
+import { TEST_ADMIN_EMAIL, type TestApp } from './support/test-app.js';
 
 /**
  * List selections compiled into the page's statement (src/graphql/compiled-lists) answer exactly what the resolvers
@@ -37,13 +38,15 @@ const FILE_LIST = `query FileList($first: Int!) {
 describe('compiled list selections', () => {
   let compiled: TestApp;
   let resolvers: TestApp;
+  let services: CompiledAndResolvers;
+  const both = (...args: Parameters<CompiledAndResolvers['both']>) => services.both(...args);
   let laval: { email: string };
   let laurentides: { email: string };
   let manager: { email: string };
 
   beforeAll(async () => {
-    compiled = await TestApp.start();
-    resolvers = await TestApp.start({ DATABASE_URL: compiled.databaseUrl, COMPILED_LISTS: 'false' });
+    services = await CompiledAndResolvers.start();
+    ({ compiled, resolvers } = services);
     laval = await createAdvisor(compiled, { regionCodes: ['13'] });
     laurentides = await createAdvisor(compiled, { regionCodes: ['15'] });
     manager = await createAdvisor(compiled, { role: 'MANAGER', directionCode: 'LLL' });
@@ -70,19 +73,8 @@ describe('compiled list selections', () => {
       }
     }
   });
-  afterAll(async () => {
-    await resolvers?.close();
-    await compiled?.close();
-  });
+  afterAll(() => services?.close());
 
-  /** The same request to both services: the answers, and the statements each sent. */
-  async function both(query: string, variables: Record<string, unknown>, as: string) {
-    const a = await compiled.graphql(query, { variables, as });
-    const b = await resolvers.graphql(query, { variables, as });
-    return { compiled: answer(a), resolvers: answer(b), statements: [statements(a), statements(b)] as const };
-  }
-  const answer = ({ data, errors }: GraphQLResponse) => ({ data, errors });
-  const statements = (response: GraphQLResponse) => Number(response.headers.get('x-sql-statements'));
 
   it.each([
     ['an advisor of Laval', () => laval.email],
@@ -137,7 +129,7 @@ describe('compiled list selections', () => {
     const middle = await lastId();
     const viaResolvers = await resolvers.graphql(COMPANY_LIST, { variables: { first: 10, regions: ['13'], n: 1 }, as: laval.email });
     const afterResolvers = await loggedAfter(middle);
-    expect(answer(viaCompiled)).toEqual(answer(viaResolvers));
+    expect(answerOf(viaCompiled)).toEqual(answerOf(viaResolvers));
     // Three companies of Laval, two contacts each, logged by each path with the same field, path and operation.
     expect(afterCompiled).toHaveLength(6);
     for (const row of afterCompiled) {

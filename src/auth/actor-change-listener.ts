@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -9,7 +10,11 @@ export const ACTOR_CHANGED_CHANNEL = 'actor_changed';
 
 const RECONNECT_FIRST_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
-/** A listener that no longer answers is as good as gone: a connection cut without a word looks alive otherwise. */
+/**
+ * A listener that no longer hears is as good as gone: a connection cut without a word looks alive otherwise, and a
+ * pooler in transaction mode accepts LISTEN but never delivers. So the heartbeat is an echo: the listener notifies its
+ * own channel (`echo:…`, which no instance takes for a change) and must hear it back in time.
+ */
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;
 const CLOSE_MS = 1_000;
@@ -31,6 +36,9 @@ export class ActorChangeListener implements OnApplicationBootstrap, OnApplicatio
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
+  private readonly echoPrefix = `echo:${randomUUID()}:`;
+  private echoes = 0;
+  private readonly awaitedEchoes = new Map<string, () => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,6 +80,8 @@ export class ActorChangeListener implements OnApplicationBootstrap, OnApplicatio
     try {
       await client.connect();
       await client.query(`LISTEN ${ACTOR_CHANGED_CHANNEL}`);
+      // Trusted only once a notification is seen to come back on this connection.
+      await this.echo(client);
     } catch (error) {
       void closeWithin(client, CLOSE_MS);
       if (this.stopped) return;
@@ -92,21 +102,35 @@ export class ActorChangeListener implements OnApplicationBootstrap, OnApplicatio
 
   private notified(message: pg.Notification): void {
     if (message.channel !== ACTOR_CHANGED_CHANNEL) return;
+    if (message.payload?.startsWith('echo:')) {
+      this.awaitedEchoes.get(message.payload)?.();
+      return;
+    }
     if (!message.payload || message.payload === '*') this.cache.clear();
     else this.cache.invalidate(message.payload);
   }
 
   private async heartbeat(client: pg.Client): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${HEARTBEAT_TIMEOUT_MS} ms`)), HEARTBEAT_TIMEOUT_MS);
-    });
     try {
-      await Promise.race([client.query('SELECT 1'), late]);
+      await this.echo(client);
     } catch (error) {
       this.dropped(client, error);
+    }
+  }
+
+  /** Notifies this connection's own channel and waits to hear it back (HEARTBEAT_TIMEOUT_MS at most). */
+  private async echo(client: pg.Client): Promise<void> {
+    const payload = `${this.echoPrefix}${++this.echoes}`;
+    let timer: NodeJS.Timeout | undefined;
+    const heard = new Promise<void>((resolve, reject) => {
+      this.awaitedEchoes.set(payload, resolve);
+      timer = setTimeout(() => reject(new Error(`no notification heard back within ${HEARTBEAT_TIMEOUT_MS} ms`)), HEARTBEAT_TIMEOUT_MS);
+    });
+    try {
+      await Promise.all([client.query('SELECT pg_notify($1, $2)', [ACTOR_CHANGED_CHANNEL, payload]), heard]);
     } finally {
       clearTimeout(timer);
+      this.awaitedEchoes.delete(payload);
     }
   }
 
