@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { statementCounter } from './statement-counter.js';
 import { BadUserInputError } from '../errors/domain.errors.js';
-import type { CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
+import { afterParameters, type CompiledNodes } from '../graphql/compiled-lists/compiled-nodes.js';
 import { isDataException } from './postgres-errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -132,8 +132,7 @@ async function entityPage<T extends ObjectLiteral>(page: SelectQueryBuilder<T>):
  */
 async function compiledPage<T extends ObjectLiteral>(page: SelectQueryBuilder<T>, sort: SortKey[], nodes: CompiledNodes): Promise<PageRow<T>[]> {
   const [pageSql, pageValues] = page.getQueryAndParameters();
-  const offset = pageValues.length;
-  const json = nodes.json.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`);
+  const json = afterParameters(nodes.json, pageValues.length);
   const sortColumns = sort.map((_key, i) => `page."sort_${i}"`);
   const sql =
     `SELECT ${sortColumns.join(', ')}, ${json} AS node FROM (${pageSql}) page ` +
