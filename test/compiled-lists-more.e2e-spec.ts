@@ -10,8 +10,9 @@ import {
   referToPortail,
   registerCompanyForEvent,
 } from './support/factories.js';
+import { UpdateAdvisorDocument } from '../operations/generated.js';
 import { CompiledAndResolvers } from './support/compiled-and-resolvers.js';
-import { TEST_ADMIN_EMAIL, type TestApp } from './support/test-app.js';
+import { dataOf, TEST_ADMIN_EMAIL, type TestApp } from './support/test-app.js';
 
 /**
  * The other list roots compiled into their page's statement (recruitment needs, Portail referrals, Journées Québec
@@ -249,5 +250,24 @@ describe('compiled list selections of the other roots', () => {
     expect(result.compiled.errors).toBeUndefined();
     expect(result.compiled).toEqual(result.resolvers);
     expect(result.statements[0]).toBe(result.statements[1]);
+  });
+
+  it("keeps region scope on the compiled worklist: an item's file and needs outside the advisor's regions stay hidden", async () => {
+    // An advisor's own idle file in Laval stays on their worklist after they move to the Laurentides, but the file and
+    // the company's needs are no longer theirs to see.
+    const mover = await createAdvisor(compiled, { regionCodes: ['13'] });
+    const company = await createCompany(compiled, { regionCode: '13' });
+    await openFile(compiled, mover.email, { companyId: company.id, openedOn: '2024-01-10' });
+    await addRecruitmentNeed(compiled, mover.email, { companyId: company.id });
+    dataOf(await compiled.request(UpdateAdvisorDocument, { input: { id: mover.id, version: mover.version, regionCodes: ['15'] } }));
+    const result = await both(WORKLIST, { n: 1 }, mover.email);
+    expect(result.compiled.errors).toBeUndefined();
+    expect(result.compiled).toEqual(result.resolvers);
+    const items = (result.compiled.data as { myWorklist: { reason: string; file: unknown; company: { needs: unknown[] } }[] }).myWorklist;
+    // (An event of this spec whose registration closes soon may list the company too: its needs are hidden there as well.)
+    expect(items.filter((item) => item.reason === 'FILE_WITHOUT_RECENT_INTERACTION')).toEqual([
+      expect.objectContaining({ file: null, company: expect.objectContaining({ needs: [] }) }),
+    ]);
+    for (const item of items) expect(item.company.needs).toEqual([]);
   });
 });
